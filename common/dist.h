@@ -1,0 +1,49 @@
+/* dist.h - latency and delay distributions, parsed from profile values.
+ *
+ * Grammar (whitespace is free; no ';' or '#', which iniparser treats as comments):
+ *   dist    := term { '+' term }
+ *   term    := 'const(' V ')'
+ *            | 'uniform(' A ',' B ')'              A <= B
+ *            | 'normal(' MEAN ',' SD ')'           truncated at 0
+ *            | 'lognormal(' MEDIAN ',' SIGMA ')'   median in ms, sigma of log
+ *            | 'spikes(' P ',' dist ')'            with probability P draw dist, else 0
+ *            | 'mix(' W1 ':' dist { ',' Wi ':' dist } ')'   weights need not sum to 1
+ *            | 'replay(' V { ',' V } ')'           values in order, then the last repeats
+ *            | 'run(' dist ')'                     drawn once per run, then reused
+ *            | V                                    a bare number is const(V)
+ * Values are milliseconds (non-negative). A sample is never negative: the sum
+ * is clamped at 0.
+ *
+ * The randomness: each element (a link direction, a device) owns a dist and a
+ * 64-bit element id.  dist_sample() takes the run seed, the element id and a
+ * probe index; draws are a pure function of these, so the same seed gives the
+ * same bytes on every machine whatever order elements are sampled in.
+ * 'replay' uses the number of times this dist has been sampled in this run
+ * (state kept in the dist node, reset by dist_reset_run). */
+#ifndef NETMIMIC_DIST_H
+#define NETMIMIC_DIST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct dist; /* opaque parse tree */
+
+/* Parse TEXT. On error returns NULL and writes a short reason (no file/section
+ * context: the caller adds it) into ERR (size ERRLEN), e.g.
+ * "expected ')' after 'normal(1, 0.2'" or "unknown distribution 'gauss'". */
+struct dist *dist_parse(const char *text, char *err, size_t errlen);
+void dist_free(struct dist *d);
+
+/* Clear per-run state: 'run(...)' cached values and 'replay' positions. */
+void dist_reset_run(struct dist *d);
+
+/* Draw one value (ms, >= 0).  SEED: the run seed; ELEMENT: the owner's id;
+ * DRAW: a counter distinct for every draw this element makes in the run
+ * (the caller passes e.g. probe_index * 4 + direction). */
+double dist_sample(struct dist *d, uint64_t seed, uint64_t element, uint64_t draw);
+
+/* Deterministic summary, for docs and tests: the mean of the distribution
+ * ignoring 'run' caching (replay: the mean of its values). */
+double dist_mean(const struct dist *d);
+
+#endif

@@ -1,0 +1,126 @@
+/* model.c - lookups over the loaded network model. */
+#include "model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int network_find_device(const struct network *net, const char *id)
+{
+    for (size_t i = 0; i < net->ndevices; i++)
+        if (strcmp(net->devices[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int network_find_link(const struct network *net, const char *id)
+{
+    for (size_t i = 0; i < net->nlinks; i++)
+        if (strcmp(net->links[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int network_find_scenario(const struct network *net, const char *id)
+{
+    for (size_t i = 0; i < net->nscenarios; i++)
+        if (strcmp(net->scenarios[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int network_find_session(const struct network *net, const char *id)
+{
+    for (size_t i = 0; i < net->nsessions; i++)
+        if (strcmp(net->sessions[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+int network_iface_by_addr(const struct network *net, uint32_t a)
+{
+    for (size_t i = 0; i < net->nifaces; i++)
+        if (net->ifaces[i].addr == a)
+            return (int)i;
+    return -1;
+}
+
+int link_other_end(const struct network *net, int link, int iface)
+{
+    const struct link *l = &net->links[link];
+    return l->end[0] == iface ? l->end[1] : l->end[0];
+}
+
+int device_decrements(const struct device *d, int link)
+{
+    if (d->decrement_all)
+        return 1;
+    for (size_t i = 0; i < d->ndecrement_links; i++)
+        if (d->decrement_links[i] == link)
+            return 1;
+    return 0;
+}
+
+uint32_t device_primary_addr(const struct network *net, int device)
+{
+    const struct device *d = &net->devices[device];
+    return d->nifaces ? net->ifaces[d->ifaces[0]].addr : 0;
+}
+
+static void free_device(struct device *d)
+{
+    free(d->id);
+    for (size_t i = 0; i < d->nnames; i++)
+        free(d->names[i]);
+    free(d->names);
+    free(d->ifaces);
+    free(d->statics);
+    dist_free(d->reply_delay);
+    free(d->decrement_links);
+    free(d->networks);
+}
+
+static void free_session_end(struct session_end *e)
+{
+    free(e->export_sessions);
+    free(e->export_filter);
+    free(e->import_filter);
+}
+
+void network_free(struct network *net)
+{
+    for (size_t i = 0; i < net->ndevices; i++)
+        free_device(&net->devices[i]);
+    for (size_t i = 0; i < net->nifaces; i++) {
+        free(net->ifaces[i].name);
+        free(net->ifaces[i].ptr);
+        free(net->ifaces[i].links);
+    }
+    for (size_t i = 0; i < net->nlinks; i++) {
+        free(net->links[i].id);
+        dist_free(net->links[i].latency);
+    }
+    for (size_t i = 0; i < net->nsessions; i++) {
+        free(net->sessions[i].id);
+        free_session_end(&net->sessions[i].end[0]);
+        free_session_end(&net->sessions[i].end[1]);
+    }
+    for (size_t i = 0; i < net->nscenarios; i++) {
+        free(net->scenarios[i].id);
+        free(net->scenarios[i].description);
+        free(net->scenarios[i].links_down);
+    }
+    for (size_t i = 0; i < net->nsites; i++) {
+        free(net->sites[i].id);
+        free(net->sites[i].name);
+        free(net->sites[i].prefixes);
+    }
+    free(net->devices);
+    free(net->ifaces);
+    free(net->links);
+    free(net->sessions);
+    free(net->scenarios);
+    free(net->sites);
+    free(net->path);
+    free(net->name);
+    memset(net, 0, sizeof *net);
+}

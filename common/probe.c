@@ -1,0 +1,204 @@
+/* probe.c - see probe.h. */
+#include "probe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "rng.h"
+#include "util.h"
+
+/* Element ids for the generator: each link and device draws from its own
+ * streams, so one element's draws never shift another's. */
+#define ELEMENT_LINK_LATENCY 0x100000000ull
+#define ELEMENT_LINK_LOSS 0x200000000ull
+#define ELEMENT_REPLY_DELAY 0x300000000ull
+#define ELEMENT_REPLY_LOSS 0x400000000ull
+/* Draw numbers within a probe: out steps, then back steps. */
+#define DRAWS_PER_PROBE 2048u
+#define BACK_OFFSET 1024u
+#define IP_ICMP_HEADERS 28u
+
+struct path_cache_entry {
+    int from_device;
+    uint32_t src, dst;
+    struct fwd_path path;
+};
+
+void engine_init(struct engine *e, struct network *net, int src_device, uint32_t src_addr,
+                 uint64_t seed)
+{
+    memset(e, 0, sizeof *e);
+    e->net = net;
+    e->src_device = src_device;
+    e->src_addr = src_addr;
+    e->seed = seed;
+    routing_compute(net, &e->routing);
+    engine_reseed(e, seed);
+}
+
+void engine_reseed(struct engine *e, uint64_t seed)
+{
+    const struct network *net = e->net;
+    e->seed = seed;
+    e->probes_sent = 0;
+    for (size_t i = 0; i < net->nlinks; i++)
+        dist_reset_run(net->links[i].latency);
+    for (size_t i = 0; i < net->ndevices; i++)
+        dist_reset_run(net->devices[i].reply_delay);
+}
+
+void engine_free(struct engine *e)
+{
+    for (size_t i = 0; i < e->ncache; i++) {
+        fwd_path_free(&e->cache[i]->path);
+        free(e->cache[i]);
+    }
+    free(e->cache);
+    routing_free(&e->routing);
+    memset(e, 0, sizeof *e);
+}
+
+const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst)
+{
+    for (size_t i = 0; i < e->ncache; i++) {
+        struct path_cache_entry *c = e->cache[i];
+        if (c->from_device == from_device && c->src == src && c->dst == dst)
+            return &c->path;
+    }
+    /* Entries are allocated one by one so returned pointers stay valid. */
+    e->cache = grow(e->cache, e->ncache, &e->cap_cache, sizeof *e->cache);
+    struct path_cache_entry *c = emalloc(sizeof *c);
+    e->cache[e->ncache++] = c;
+    c->from_device = from_device;
+    c->src = src;
+    c->dst = dst;
+    forward_path(e->net, &e->routing, from_device, src, dst, &c->path);
+    return &c->path;
+}
+
+static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
+{
+    struct rng_stream s = rng_stream_open(e->seed, rng_hash3(element, draw, 0x6c6f7373));
+    return rng_next_unit(&s);
+}
+
+/* Walks the links of PATH from step 1 to step LAST, adding their latency to
+ * *MS.  Returns 0 if a link lost the packet. */
+static int travel(const struct engine *e, const struct fwd_path *path, size_t last,
+                  uint64_t draw_base, double *ms)
+{
+    for (size_t j = 1; j <= last; j++) {
+        int l = path->steps[j].in_link;
+        const struct link *lk = &e->net->links[l];
+        uint64_t draw = draw_base + j;
+        if (lk->loss > 0 && unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
+            return 0;
+        *ms += dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)l, draw);
+    }
+    return 1;
+}
+
+/* Where a probe stops: the step index of the device that answers (or drops
+ * it), and with what. */
+struct stop {
+    size_t step;
+    enum probe_status status;
+    int answers; /* 0: dropped silently */
+};
+
+static struct stop unreachable_stop(const struct network *net, const struct fwd_path *p)
+{
+    size_t k = p->n - 1;
+    const struct device *d = &net->devices[p->steps[k].device];
+    struct stop s = {k, PROBE_TIMEOUT, 0};
+    if (p->end == PATH_NO_ROUTE && k == 0)
+        return (struct stop){0, PROBE_TRANSMIT_FAILED, 0};
+    if ((p->end != PATH_NO_ROUTE && p->end != PATH_NO_HOST) || d->no_route == NOROUTE_DROP)
+        return s;
+    s.answers = 1;
+    s.status = p->end == PATH_NO_ROUTE && d->no_route == NOROUTE_NET_UNREACH
+                   ? PROBE_NET_UNREACH
+                   : PROBE_HOST_UNREACH;
+    return s;
+}
+
+static struct stop find_stop(const struct network *net, const struct fwd_path *p,
+                             const struct probe_spec *spec)
+{
+    int ttl = spec->ttl;
+    unsigned bytes = spec->size + IP_ICMP_HEADERS;
+    if (p->end == PATH_DELIVERED && p->n == 1)
+        return (struct stop){0, PROBE_ECHO_REPLY, 1};
+    for (size_t k = 1; k < p->n; k++) {
+        const struct path_step *st = &p->steps[k];
+        if (spec->dont_fragment && bytes > net->links[st->in_link].mtu)
+            return k == 1 ? (struct stop){0, PROBE_FRAG_LOCAL, 0}
+                          : (struct stop){k - 1, PROBE_FRAG_NEEDED, 1};
+        if (k == p->n - 1 && p->end == PATH_DELIVERED)
+            return (struct stop){k, PROBE_ECHO_REPLY, 1};
+        if (device_decrements(&net->devices[st->device], st->in_link) && --ttl <= 0)
+            return (struct stop){k, PROBE_TTL_EXPIRED, 1};
+    }
+    return unreachable_stop(net, p);
+}
+
+/* The address a reply comes from: the destination itself for an echo reply,
+ * else the interface the probe came in on. */
+static uint32_t reply_source(const struct network *net, const struct fwd_path *p,
+                             const struct stop *s, uint32_t dst)
+{
+    if (s->status == PROBE_ECHO_REPLY)
+        return dst;
+    int ifc = p->steps[s->step].in_iface;
+    return ifc >= 0 ? net->ifaces[ifc].addr : device_primary_addr(net, p->steps[s->step].device);
+}
+
+/* TTL left in a reply after the routers on its way back. */
+static int reply_ttl_left(const struct network *net, const struct fwd_path *back, int initial)
+{
+    int ttl = initial;
+    for (size_t j = 1; j + 1 < back->n; j++)
+        if (device_decrements(&net->devices[back->steps[j].device], back->steps[j].in_link))
+            ttl--;
+    return ttl;
+}
+
+/* The reply's way back; fills R and returns 0 if it is lost. */
+static int reply_returns(struct engine *e, int responder, uint64_t draw, struct probe_result *r)
+{
+    const struct network *net = e->net;
+    const struct device *d = &net->devices[responder];
+    if (!d->answers)
+        return 0;
+    if (d->reply_loss > 0 &&
+        unit_draw(e, ELEMENT_REPLY_LOSS + (uint64_t)responder, draw) < d->reply_loss)
+        return 0;
+    /* The source's network must know the way to the reply's address. */
+    if (engine_path(e, e->src_addr, e->src_device, r->from)->end != PATH_DELIVERED)
+        return 0;
+    const struct fwd_path *back = engine_path(e, r->from, responder, e->src_addr);
+    if (back->end != PATH_DELIVERED)
+        return 0;
+    r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
+    if (r->reply_ttl <= 0)
+        return 0;
+    r->rtt_ms += dist_sample(d->reply_delay, e->seed, ELEMENT_REPLY_DELAY + (uint64_t)responder,
+                             draw);
+    return travel(e, back, back->n - 1, draw + BACK_OFFSET, &r->rtt_ms);
+}
+
+struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
+{
+    uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
+    const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);
+    struct stop s = find_stop(e->net, out, spec);
+    struct probe_result r = {.status = s.status};
+    if (s.status == PROBE_FRAG_LOCAL || s.status == PROBE_TRANSMIT_FAILED)
+        return r;
+    if (!s.answers || !travel(e, out, s.step, draw, &r.rtt_ms))
+        return (struct probe_result){.status = PROBE_TIMEOUT};
+    r.from = reply_source(e->net, out, &s, spec->dst);
+    if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)
+        return (struct probe_result){.status = PROBE_TIMEOUT};
+    return r;
+}

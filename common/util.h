@@ -1,0 +1,50 @@
+/* util.h - small helpers: allocation that cannot fail silently, strict
+ * number parsing, list splitting, and the exit statuses every tool shares. */
+#ifndef NETMIMIC_UTIL_H
+#define NETMIMIC_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Exit statuses (documented in every man page). */
+enum {
+    EXIT_OK = 0,
+    EXIT_WINDOWS_FAIL = 1, /* what Windows itself reports as failure */
+    EXIT_SETUP = 2,        /* netmimic's own: bad profile, bad extension option */
+    EXIT_WRITE = 3         /* standard output could not be written */
+};
+
+/* The program name used in netmimic's own one-line error messages. */
+extern const char *prog_name;
+
+/* e-functions exit on failure (out of memory: EXIT_SETUP). */
+void *emalloc(size_t n);
+void *ecalloc(size_t n, size_t size);
+void *erealloc(void *p, size_t n);
+char *estrdup(const char *s);
+char *estrndup(const char *s, size_t n);
+
+/* Prints "PROG: MESSAGE" on stderr and exits with STATUS. */
+_Noreturn void die(int status, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Strict unsigned parse: decimal digits only, whole string, within [lo, hi].
+ * Returns 0 on success. */
+int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+/* Strict decimal number (no hex, nan, inf), whole string. */
+int parse_double(const char *s, double *out);
+/* yes/no, true/false, on/off, 1/0 (case-insensitive). */
+int parse_bool(const char *s, int *out);
+
+/* Splits S at SEP into trimmed, non-empty fields (a new array of new strings,
+ * *N set).  A separator of ' ' splits on any run of blanks. */
+char **split_list(const char *s, char sep, size_t *n);
+void free_list(char **v, size_t n);
+
+char *trim(char *s);
+int str_ieq(const char *a, const char *b);
+
+/* Growable array append: ARR of N elements of SIZE, capacity *CAP. */
+void *grow(void *arr, size_t n, size_t *cap, size_t size);
+
+#endif
