@@ -40,6 +40,7 @@ enum dist_kind {
     DIST_MIX,       /* kids[i] with weight numbers[i] */
     DIST_REPLAY,    /* numbers[] in order */
     DIST_RUN,       /* kids[0], once per element per run */
+    DIST_EPISODE,   /* with probability a per element per run, kids[0] per draw */
     DIST_SUM        /* kids[] added */
 };
 
@@ -467,20 +468,32 @@ static struct dist *wrap_one(struct parser *ps, enum dist_kind kind, struct dist
     return d;
 }
 
-static struct dist *parse_spikes(struct parser *ps, const char *start)
+/* 'P, dist)': spikes and episode share their arguments. */
+static struct dist *parse_chance(struct parser *ps, enum dist_kind kind, const char *name)
 {
-    (void)start;
     struct number p;
     if (!parse_number(ps, &p))
         return NULL;
     if (p.value < 0.0 || p.value > 1.0)
-        return fail(ps, "spikes probability %.*s is not between 0 and 1", p.len, p.text);
+        return fail(ps, "%s probability %.*s is not between 0 and 1", name, p.len, p.text);
     if (!expect(ps, ','))
         return NULL;
-    struct dist *d = wrap_one(ps, DIST_SPIKES, parse_sum(ps));
+    struct dist *d = wrap_one(ps, kind, parse_sum(ps));
     if (d)
         d->a = p.value;
     return d;
+}
+
+static struct dist *parse_spikes(struct parser *ps, const char *start)
+{
+    (void)start;
+    return parse_chance(ps, DIST_SPIKES, "spikes");
+}
+
+static struct dist *parse_episode(struct parser *ps, const char *start)
+{
+    (void)start;
+    return parse_chance(ps, DIST_EPISODE, "episode");
 }
 
 static struct dist *parse_run(struct parser *ps, const char *start)
@@ -559,7 +572,7 @@ static const struct {
 } distributions[] = {
     {"const", parse_const},   {"uniform", parse_uniform}, {"normal", parse_normal},
     {"lognormal", parse_lognormal}, {"spikes", parse_spikes}, {"mix", parse_mix},
-    {"replay", parse_replay}, {"run", parse_run},
+    {"replay", parse_replay}, {"run", parse_run}, {"episode", parse_episode},
 };
 
 static parse_args_fn *find_distribution(const char *name, size_t len)
@@ -785,6 +798,11 @@ static double sample_node(struct dist *d, uint64_t seed, uint64_t element, uint6
         return next_replay_value(d);
     case DIST_RUN:
         return run_value(d, seed, element);
+    case DIST_EPISODE: {
+        /* Whether this run is in an episode depends on the run only. */
+        struct rng_stream gate = rng_stream_open(seed, rng_hash3(element, RUN_DRAW, d->index));
+        return rng_next_unit(&gate) < d->a ? sample_node(d->kids[0], seed, element, draw) : 0.0;
+    }
     case DIST_SUM:
         return sample_sum(d, seed, element, draw);
     }
@@ -840,7 +858,8 @@ double dist_mean(const struct dist *d)
     case DIST_NORMAL: return d->a; /* the truncation at 0 is ignored */
     case DIST_LOGNORMAL: /* as in sampling: median 0 stays 0, not 0 * inf */
         return d->a == 0.0 ? 0.0 : d->a * portable_exp(d->b * d->b / 2.0);
-    case DIST_SPIKES: return d->a * dist_mean(d->kids[0]);
+    case DIST_SPIKES:
+    case DIST_EPISODE: return d->a * dist_mean(d->kids[0]);
     case DIST_MIX: return mean_of_mix(d);
     case DIST_REPLAY: return mean_of_numbers(d->numbers, d->nnumbers);
     case DIST_RUN: return dist_mean(d->kids[0]);

@@ -7,6 +7,10 @@
  *            | 'normal(' MEAN ',' SD ')'           truncated at 0
  *            | 'lognormal(' MEDIAN ',' SIGMA ')'   median in ms, sigma of log
  *            | 'spikes(' P ',' dist ')'            with probability P draw dist, else 0
+ *            | 'episode(' P ',' dist ')'           with probability P per run, dist for
+ *                                                  every draw of that run, else 0
+ *                                                  (a busy period: a router's control
+ *                                                  plane loaded while a trace runs)
  *            | 'mix(' W1 ':' dist { ',' Wi ':' dist } ')'   weights need not sum to 1
  *            | 'replay(' V { ',' V } ')'           values in order, then the last repeats
  *            | 'run(' dist ')'                     drawn once per run, then reused

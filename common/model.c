@@ -75,6 +75,7 @@ static void free_device(struct device *d)
     free(d->ifaces);
     free(d->statics);
     dist_free(d->reply_delay);
+    dist_free(d->flow_setup);
     free(d->decrement_links);
     free(d->networks);
 }

@@ -42,6 +42,7 @@ struct device {
     int answers;           /* answers probes addressed to it or expiring at it */
     double reply_loss;     /* probability it drops its own reply (ICMP policing) */
     struct dist *reply_delay;
+    struct dist *flow_setup; /* extra delay for the first packet of a flow, or NULL */
     int initial_ttl;
     enum no_route_action no_route;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */

@@ -13,10 +13,16 @@
 #define ELEMENT_LINK_LOSS 0x200000000ull
 #define ELEMENT_REPLY_DELAY 0x300000000ull
 #define ELEMENT_REPLY_LOSS 0x400000000ull
+#define ELEMENT_FLOW_SETUP 0x500000000ull
 /* Draw numbers within a probe: out steps, then back steps. */
 #define DRAWS_PER_PROBE 2048u
 #define BACK_OFFSET 1024u
 #define IP_ICMP_HEADERS 28u
+
+struct flow_entry {
+    int device;
+    uint32_t src, dst;
+};
 
 struct path_cache_entry {
     int from_device;
@@ -41,10 +47,13 @@ void engine_reseed(struct engine *e, uint64_t seed)
     const struct network *net = e->net;
     e->seed = seed;
     e->probes_sent = 0;
+    e->nflows = 0;
     for (size_t i = 0; i < net->nlinks; i++)
         dist_reset_run(net->links[i].latency);
-    for (size_t i = 0; i < net->ndevices; i++)
+    for (size_t i = 0; i < net->ndevices; i++) {
         dist_reset_run(net->devices[i].reply_delay);
+        dist_reset_run(net->devices[i].flow_setup);
+    }
 }
 
 void engine_free(struct engine *e)
@@ -54,6 +63,7 @@ void engine_free(struct engine *e)
         free(e->cache[i]);
     }
     free(e->cache);
+    free(e->flows);
     routing_free(&e->routing);
     memset(e, 0, sizeof *e);
 }
@@ -82,18 +92,36 @@ static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
     return rng_next_unit(&s);
 }
 
-/* Walks the links of PATH from step 1 to step LAST, adding their latency to
- * *MS.  Returns 0 if a link lost the packet. */
-static int travel(const struct engine *e, const struct fwd_path *path, size_t last,
-                  uint64_t draw_base, double *ms)
+/* Is this the first packet from SRC to DST through DEVICE in this run?
+ * Remembers the flow either way (a flow table, as in Azure's hosts, where
+ * the first packet of a flow takes the slow path). */
+static int new_flow(struct engine *e, int device, uint32_t src, uint32_t dst)
+{
+    for (size_t i = 0; i < e->nflows; i++)
+        if (e->flows[i].device == device && e->flows[i].src == src && e->flows[i].dst == dst)
+            return 0;
+    e->flows = grow(e->flows, e->nflows, &e->cap_flows, sizeof *e->flows);
+    e->flows[e->nflows++] = (struct flow_entry){device, src, dst};
+    return 1;
+}
+
+/* Walks the links of PATH (packets SRC->DST) from step 1 to step LAST,
+ * adding link latency and first-packet flow setup to *MS.  Returns 0 if a
+ * link lost the packet. */
+static int travel(struct engine *e, const struct fwd_path *path, size_t last, uint32_t src,
+                  uint32_t dst, uint64_t draw_base, double *ms)
 {
     for (size_t j = 1; j <= last; j++) {
-        int l = path->steps[j].in_link;
+        int l = path->steps[j].in_link, dev = path->steps[j].device;
         const struct link *lk = &e->net->links[l];
+        const struct dist *setup = e->net->devices[dev].flow_setup;
         uint64_t draw = draw_base + j;
         if (lk->loss > 0 && unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
             return 0;
         *ms += dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)l, draw);
+        if (setup && new_flow(e, dev, src, dst))
+            *ms += dist_sample(e->net->devices[dev].flow_setup, e->seed,
+                               ELEMENT_FLOW_SETUP + (uint64_t)dev, draw);
     }
     return 1;
 }
@@ -184,7 +212,7 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
         return 0;
     r->rtt_ms += dist_sample(d->reply_delay, e->seed, ELEMENT_REPLY_DELAY + (uint64_t)responder,
                              draw);
-    return travel(e, back, back->n - 1, draw + BACK_OFFSET, &r->rtt_ms);
+    return travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
 }
 
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
@@ -195,7 +223,7 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
     struct probe_result r = {.status = s.status};
     if (s.status == PROBE_FRAG_LOCAL || s.status == PROBE_TRANSMIT_FAILED)
         return r;
-    if (!s.answers || !travel(e, out, s.step, draw, &r.rtt_ms))
+    if (!s.answers || !travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms))
         return (struct probe_result){.status = PROBE_TIMEOUT};
     r.from = reply_source(e->net, out, &s, spec->dst);
     if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)

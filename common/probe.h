@@ -52,6 +52,8 @@ struct engine {
     uint64_t probes_sent;  /* numbers every probe: the draw counter */
     struct path_cache_entry **cache;
     size_t ncache, cap_cache;
+    struct flow_entry *flows;  /* flows seen this run, for flow_setup */
+    size_t nflows, cap_flows;
 };
 
 /* Computes the routes for the network as it is (links already taken down by

@@ -413,6 +413,9 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
     else if (strcmp(key, "reply_delay") == 0) {
         dist_free(d->reply_delay);
         d->reply_delay = parse_dist_value(ld, sec, key, v);
+    } else if (strcmp(key, "flow_setup") == 0) {
+        dist_free(d->flow_setup);
+        d->flow_setup = parse_dist_value(ld, sec, key, v);
     } else if (strcmp(key, "initial_ttl") == 0)
         d->initial_ttl = (int)parse_range(ld, sec, key, v, 1, 255);
     else if (strcmp(key, "no_route") == 0)
@@ -444,7 +447,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].decrement = v;
     else if (strcmp(key, "description") != 0)
         fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
-                           "reply_delay, reply_loss, initial_ttl, no_route, decrement, asn, "
+                           "reply_delay, reply_loss, flow_setup, initial_ttl, no_route, decrement, asn, "
                            "networks, description)");
 }
 

@@ -11,6 +11,10 @@
  *       --middle replaces the document's middle value for one hop.  Prints a
  *       line per hop; exit 1 if any hop is off.
  *
+ *   netmimic-seedsearch [ext options] --rates FILE [--runs N] TARGET
+ *       for tuning distributions: how often each line of FILE comes out
+ *       exactly, over seeds 0..N-1.
+ *
  * Latencies are drawn, not pinned: this is how the tests find the seed that
  * reproduces a document's block, and check that the distributions are
  * centred where the document's values are. */
@@ -29,7 +33,7 @@
 
 struct options {
     struct ext_opts ext;
-    const char *target, *expect, *calibrate;
+    const char *target, *expect, *calibrate, *rates;
     unsigned max_hops;
     int no_resolve;
     uint64_t max_seed, runs;
@@ -178,6 +182,43 @@ static int calibrate(struct engine *e, const struct trace_request *req, const st
     return failures ? 1 : 0;
 }
 
+/* Splits TEXT into lines (modified in place); returns the count. */
+static size_t split_lines(char *text, char **lines, size_t max)
+{
+    size_t n = 0;
+    for (char *p = text; *p && n < max; n++) {
+        lines[n] = p;
+        char *nl = strchr(p, '\n');
+        if (!nl)
+            return n + 1;
+        *nl = '\0';
+        p = nl + 1;
+    }
+    return n;
+}
+
+static int line_rates(struct engine *e, const struct trace_request *req, const struct options *o)
+{
+    char *want = read_file(o->rates), *lines[128];
+    size_t n = split_lines(want, lines, 128), hits[128] = {0}, whole = 0;
+    for (uint64_t seed = 0; seed < o->runs; seed++) {
+        char *got = render(e, req, seed), *glines[128];
+        size_t gn = split_lines(got, glines, 128), same = gn == n;
+        for (size_t i = 0; i < n && i < gn; i++) {
+            int eq = strcmp(lines[i], glines[i]) == 0;
+            hits[i] += (size_t)eq;
+            same &= (size_t)eq;
+        }
+        whole += same;
+        free(got);
+    }
+    for (size_t i = 0; i < n; i++)
+        printf("%6.4f  %s\n", (double)hits[i] / (double)o->runs, lines[i]);
+    printf("whole block: %zu of %llu\n", whole, (unsigned long long)o->runs);
+    free(want);
+    return 0;
+}
+
 static void parse_override(struct options *o, const char *v)
 {
     int hop;
@@ -204,6 +245,8 @@ static void parse_args(struct options *o, int argc, char **argv)
             o->expect = argv[++i];
         else if (strcmp(a, "--calibrate") == 0)
             o->calibrate = argv[++i];
+        else if (strcmp(a, "--rates") == 0)
+            o->rates = argv[++i];
         else if (strcmp(a, "--max") == 0)
             o->max_seed = strtoull(argv[++i], NULL, 10);
         else if (strcmp(a, "--runs") == 0)
@@ -213,8 +256,8 @@ static void parse_args(struct options *o, int argc, char **argv)
         else
             o->target = a;
     }
-    if (!o->target || (!o->expect == !o->calibrate))
-        die(2, "usage: netmimic-seedsearch [options] (--expect FILE | --calibrate FILE) TARGET");
+    if (!o->target || (!!o->expect + !!o->calibrate + !!o->rates) != 1)
+        die(2, "usage: netmimic-seedsearch [options] (--expect | --calibrate | --rates) FILE TARGET");
 }
 
 int main(int argc, char **argv)
@@ -231,7 +274,9 @@ int main(int argc, char **argv)
         die(2, "cannot resolve %s", o.target);
     struct engine e;
     engine_init(&e, &run.net, run.host, run.host_addr, 0);
-    int status = o.expect ? find_seed(&e, &req, &o) : calibrate(&e, &req, &o);
+    int status = o.expect      ? find_seed(&e, &req, &o)
+                 : o.calibrate ? calibrate(&e, &req, &o)
+                               : line_rates(&e, &req, &o);
     engine_free(&e);
     run_free(&run);
     return status;

@@ -1,0 +1,22 @@
+# common.bash - loaded by every bats file: where the binaries and profiles are,
+# and the assertion libraries from Debian's bats-support and bats-assert.
+
+TESTS_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT_DIR=$(cd "$TESTS_DIR/.." && pwd)
+BIN=${NETMIMIC_BIN:-$ROOT_DIR/bin}
+PROFILE=$ROOT_DIR/profiles/azure-interop.ini
+TEST_PROFILES=$TESTS_DIR/profiles
+
+load /usr/lib/bats/bats-support/load
+load /usr/lib/bats/bats-assert/load
+
+# The environment must not leak into the tests.
+unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF
+
+# Compares FILE_GOT with FILE_WANT byte for byte, showing a diff on failure.
+assert_same_file() {
+    if ! cmp -s "$1" "$2"; then
+        diff -u "$2" "$1" | cat -A | head -60 >&2
+        return 1
+    fi
+}
