@@ -141,12 +141,17 @@ void pace_ms(double ms)
         ;
 }
 
-int run_finish(struct run *r, int status)
+int out_finish(struct out *o, int status)
 {
-    if (out_close(&r->out)) {
+    if (out_close(o)) {
         fprintf(stderr, "%s: cannot write standard output: %s\n", prog_name,
-                errno ? strerror(errno) : "write error");
+                o->error ? strerror(o->error) : "write error");
         return EXIT_WRITE;
     }
     return status;
+}
+
+int run_finish(struct run *r, int status)
+{
+    return out_finish(&r->out, status);
 }

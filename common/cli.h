@@ -56,5 +56,7 @@ void pace_ms(double ms);
 /* Flushes stdout and returns the exit status: STATUS, or EXIT_WRITE with a
  * message if standard output could not be written. */
 int run_finish(struct run *r, int status);
+/* The same for a writer opened before any run (usage and option errors). */
+int out_finish(struct out *o, int status);
 
 #endif

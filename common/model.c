@@ -1,13 +1,16 @@
-/* model.c - lookups over the loaded network model. */
+/* model.c - lookups over the loaded network model.  Names are compared
+ * without case: iniparser lower-cases section names, not the values that
+ * refer to them. */
 #include "model.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int network_find_device(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->ndevices; i++)
-        if (strcmp(net->devices[i].id, id) == 0)
+        if (strcasecmp(net->devices[i].id, id) == 0)
             return (int)i;
     return -1;
 }
@@ -15,7 +18,7 @@ int network_find_device(const struct network *net, const char *id)
 int network_find_link(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->nlinks; i++)
-        if (strcmp(net->links[i].id, id) == 0)
+        if (strcasecmp(net->links[i].id, id) == 0)
             return (int)i;
     return -1;
 }
@@ -23,7 +26,7 @@ int network_find_link(const struct network *net, const char *id)
 int network_find_scenario(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->nscenarios; i++)
-        if (strcmp(net->scenarios[i].id, id) == 0)
+        if (strcasecmp(net->scenarios[i].id, id) == 0)
             return (int)i;
     return -1;
 }
@@ -31,7 +34,7 @@ int network_find_scenario(const struct network *net, const char *id)
 int network_find_session(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->nsessions; i++)
-        if (strcmp(net->sessions[i].id, id) == 0)
+        if (strcasecmp(net->sessions[i].id, id) == 0)
             return (int)i;
     return -1;
 }

@@ -1,6 +1,7 @@
 /* out.c - see out.h. */
 #include "out.h"
 
+#include <errno.h>
 #include <stdarg.h>
 #include <string.h>
 
@@ -11,10 +12,17 @@ void out_init(struct out *o, FILE *fp, int crlf)
     o->crlf = crlf;
 }
 
+static void failed(struct out *o)
+{
+    if (!o->failed)
+        o->error = errno;
+    o->failed = 1;
+}
+
 static void put(struct out *o, const char *s, size_t n)
 {
     if (n && fwrite(s, 1, n, o->fp) != n)
-        o->failed = 1;
+        failed(o);
 }
 
 static void release_blanks(struct out *o)
@@ -34,7 +42,7 @@ static void write_part(struct out *o, const char *text)
     }
     o->held_blanks += (unsigned)(n - body);
     if (o->flush_parts && fflush(o->fp))
-        o->failed = 1;
+        failed(o);
 }
 
 static void vpart(struct out *o, const char *fmt, va_list ap)
@@ -62,7 +70,7 @@ void out_end_line(struct out *o)
         put(o, "\n", 1);
     }
     if (o->flush_parts && fflush(o->fp))
-        o->failed = 1;
+        failed(o);
 }
 
 void out_line(struct out *o, const char *fmt, ...)
@@ -77,6 +85,6 @@ void out_line(struct out *o, const char *fmt, ...)
 int out_close(struct out *o)
 {
     if (fflush(o->fp) || ferror(o->fp))
-        o->failed = 1;
+        failed(o);
     return o->failed ? -1 : 0;
 }

@@ -18,6 +18,7 @@ struct out {
     int flush_parts;     /* flush after every part (pacing) */
     unsigned held_blanks;
     int failed;          /* a write failed */
+    int error;           /* errno of the first failure */
 };
 
 void out_init(struct out *o, FILE *fp, int crlf);

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
@@ -142,9 +143,11 @@ static struct prefix *parse_prefixes(const struct loader *ld, const char *sec,
     return out;
 }
 
+#define MAX_NAME 63
+
 static int valid_name(const char *s)
 {
-    if (!*s)
+    if (!*s || strlen(s) > MAX_NAME)
         return 0;
     for (; *s; s++)
         if (!isalnum((unsigned char)*s) && !strchr(".-_", *s))
@@ -182,7 +185,9 @@ static int split_section(const struct loader *ld, const char *sec, const char **
         (*name)++;
     if (type == SEC_NETWORK ? **name != '\0' : !valid_name(*name))
         fail(ld, sec, NULL, type == SEC_NETWORK ? "[network] takes no name"
-                                                : "missing or invalid name after '%s'", word);
+                                                : "missing or invalid name after '%s' "
+                                                  "(letters, digits, '.', '-', '_'; at most 63)",
+             word);
     return type;
 }
 
@@ -252,7 +257,7 @@ static void add_site(struct loader *ld, const char *name)
 static int find_site(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->nsites; i++)
-        if (strcmp(net->sites[i].id, id) == 0)
+        if (str_ieq(net->sites[i].id, id))
             return (int)i;
     return -1;
 }
@@ -554,6 +559,12 @@ static void parse_key(struct loader *ld, const char *entry, const char *v)
 
 /* ---- pass 3: references and checks --------------------------------------- */
 
+static struct dist *zero_dist(void)
+{
+    char err[64];
+    return dist_parse("0", err, sizeof err);
+}
+
 static char *section_of(const char *type, const char *id, char *buf, size_t n)
 {
     snprintf(buf, n, "%s %s", type, id);
@@ -586,7 +597,7 @@ static int resolve_endpoint(const struct loader *ld, const char *sec, const char
         fail(ld, sec, key, "no [device %s]", dev);
     for (size_t i = 0; i < net->devices[d].nifaces; i++) {
         int ifc = net->devices[d].ifaces[i];
-        if (strcmp(net->ifaces[ifc].name, dot + 1) == 0)
+        if (str_ieq(net->ifaces[ifc].name, dot + 1))
             return ifc;
     }
     fail(ld, sec, key, "device '%s' has no interface '%s'", dev, dot + 1);
@@ -608,7 +619,7 @@ static void resolve_links(struct loader *ld)
         if (net->ifaces[l->end[0]].device == net->ifaces[l->end[1]].device)
             fail(ld, sec, "b", "a link joins two different devices");
         if (!l->latency)
-            l->latency = dist_parse("0", sec, sizeof sec);
+            l->latency = zero_dist();
     }
 }
 
@@ -669,7 +680,7 @@ static void resolve_devices(struct loader *ld)
         if (!d->initial_ttl)
             d->initial_ttl = d->kind == KIND_HOST ? 128 : 255;
         if (!d->reply_delay)
-            d->reply_delay = dist_parse("0", sec, sizeof sec);
+            d->reply_delay = zero_dist();
         check_static_routes(ld, (int)i, sec);
     }
 }
@@ -770,6 +781,94 @@ static void resolve_network(struct loader *ld)
         fail(ld, "network", "default_host", "'%s' is not a host", ld->default_host);
 }
 
+/* ---- what iniparser hides ------------------------------------------------- */
+
+/* iniparser merges a section given twice, keeps the last of two equal keys
+ * and files '[a:b]' as a key: one pass over the raw lines catches these. */
+struct seen_name {
+    char *name;
+    long line;
+};
+
+static int seen_before(struct seen_name **v, size_t *n, size_t *cap, const char *name,
+                       long line, long *first)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (str_ieq((*v)[i].name, name)) {
+            *first = (*v)[i].line;
+            return 1;
+        }
+    *v = grow(*v, *n, cap, sizeof **v);
+    (*v)[(*n)++] = (struct seen_name){estrdup(name), line};
+    return 0;
+}
+
+static void forget_all(struct seen_name *v, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        free(v[i].name);
+    *n = 0;
+}
+
+/* The section name of a "[...]" line (in BUF), or NULL for another line. */
+static const char *section_header(char *line, char *buf, size_t n)
+{
+    char *t = trim(line), *close = strchr(t, ']');
+    if (*t != '[' || !close)
+        return NULL;
+    *close = '\0';
+    snprintf(buf, n, "%s", t + 1);
+    return trim(buf);
+}
+
+static void prescan_line(struct loader *ld, char *line, long lineno, char *section,
+                         struct seen_name **secs, size_t *nsecs, size_t *capsecs,
+                         struct seen_name **keys, size_t *nkeys, size_t *capkeys)
+{
+    char name[1100];
+    long first;
+    const char *sec = section_header(line, name, sizeof name);
+    if (sec) {
+        if (strchr(sec, ':'))
+            fail(ld, sec, NULL, "section name must not contain ':'");
+        if (seen_before(secs, nsecs, capsecs, sec, lineno, &first))
+            fail(ld, sec, NULL, "defined twice (lines %ld and %ld)", first, lineno);
+        snprintf(section, 1100, "%s", sec);
+        forget_all(*keys, nkeys);
+        return;
+    }
+    char *t = trim(line), *eq = strchr(t, '=');
+    if (!*t || *t == '#' || *t == ';' || !eq || !*section)
+        return;
+    *eq = '\0';
+    if (seen_before(keys, nkeys, capkeys, trim(t), lineno, &first))
+        fail(ld, section, trim(t), "given twice (lines %ld and %ld)", first, lineno);
+}
+
+static void prescan(struct loader *ld)
+{
+    struct stat st;
+    FILE *f = fopen(ld->path, "r");
+    if (!f)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", ld->path, strerror(errno));
+    if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
+        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", ld->path);
+    struct seen_name *secs = NULL, *keys = NULL;
+    size_t nsecs = 0, capsecs = 0, nkeys = 0, capkeys = 0;
+    char *line = NULL, section[1100] = "";
+    size_t cap = 0;
+    long lineno = 0;
+    while (getline(&line, &cap, f) > 0)
+        prescan_line(ld, line, ++lineno, section, &secs, &nsecs, &capsecs, &keys, &nkeys,
+                     &capkeys);
+    free(line);
+    forget_all(secs, &nsecs);
+    forget_all(keys, &nkeys);
+    free(secs);
+    free(keys);
+    fclose(f);
+}
+
 /* ---- the load ------------------------------------------------------------ */
 
 static void walk_dictionary(struct loader *ld, const dictionary *dict)
@@ -787,10 +886,7 @@ void profile_load(const char *path, struct network *net)
     struct loader ld = {.path = path, .net = net};
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
-    FILE *probe = fopen(path, "r");
-    if (!probe)
-        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
-    fclose(probe);
+    prescan(&ld);
     ini_error[0] = '\0';
     iniparser_set_error_callback(capture_ini_error);
     dictionary *dict = iniparser_load(path);

@@ -16,6 +16,7 @@
 struct tracert_opts {
     struct ext_opts ext;
     const char *target;
+    int windows_args;  /* arguments other than netmimic's long options */
     unsigned long max_hops, timeout_ms;
     int no_resolve, ipv6;
 };
@@ -88,6 +89,7 @@ static enum parse_outcome parse_args(struct tracert_opts *t, struct out *o, int 
     for (int i = 1; i < argc; i++) {
         if (ext_parse(&t->ext, argc, argv, &i) == EXT_TAKEN)
             continue;
+        t->windows_args++;
         enum parse_outcome r = PARSE_OK;
         if (strncmp(argv[i], "--", 2) == 0 || (t->target && !is_windows_option(argv[i])))
             r = bad(o, argv[i]);
@@ -104,9 +106,7 @@ static enum parse_outcome parse_args(struct tracert_opts *t, struct out *o, int 
 /* Windows prints everything, usage included, on stdout. */
 static int usage_exit(struct out *o, int status)
 {
-    if (out_close(o))
-        return EXIT_WRITE;
-    return status;
+    return out_finish(o, status);
 }
 
 int main(int argc, char **argv)
@@ -121,11 +121,11 @@ int main(int argc, char **argv)
             pre.crlf = 1;
     ext_apply_env(&t.ext);
     pre.crlf |= t.ext.crlf;
-    if (argc < 2) {
+    enum parse_outcome parsed = parse_args(&t, &pre, argc, argv);
+    if (parsed == PARSE_OK && t.windows_args == 0) { /* bare "tracert" */
         tracert_usage(&pre);
         return usage_exit(&pre, EXIT_WINDOWS_FAIL);
     }
-    enum parse_outcome parsed = parse_args(&t, &pre, argc, argv);
     if (parsed == PARSE_HELP) {
         tracert_usage(&pre);
         return usage_exit(&pre, EXIT_OK);

@@ -1,0 +1,409 @@
+#!/usr/bin/env bats
+# bad-input.bats - every kind of bad input, with the exact message it gets.
+#
+# netmimic's own setup errors (bad profile, bad extension option): exit 2,
+# nothing on stdout, one line on stderr; a profile error names the file, the
+# section and the key.  Windows-level errors (bad Windows option, unknown
+# name): exit 1, the Windows text on stdout, nothing on stderr.  Write errors
+# on stdout: exit 3 and one line on stderr.
+#
+# The profile cases are a table: each test makes one defect in a copy of
+# tests/profiles/bad/base.ini (a tiny valid profile) and states the message.
+
+load lib/common
+
+bats_require_minimum_version 1.5.0
+
+BAD=$TEST_PROFILES/bad
+TARGET=10.0.1.2 # r2 in base.ini
+
+setup() {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    cp "$BAD/base.ini" p.ini
+}
+
+# ---- making the defective profile p.ini from base.ini ----------------------
+
+# edit_key SECTION KEY VALUE: sets KEY in [SECTION] (replaced, or added).
+edit_key() {
+    awk -v sec="[$1]" -v key="$2" -v line="$2 = $3" '
+        /^\[/ { insec = ($0 == sec) }
+        insec && index($0, key " =") == 1 { next }
+        { print }
+        $0 == sec { print line }' "$BAD/base.ini" >p.ini
+}
+
+# drop_key SECTION KEY: removes KEY from [SECTION].
+drop_key() {
+    awk -v sec="[$1]" -v key="$2" '
+        /^\[/ { insec = ($0 == sec) }
+        insec && index($0, key " =") == 1 { next }
+        { print }' "$BAD/base.ini" >p.ini
+}
+
+# append TEXT: adds lines at the end.
+append() {
+    { cat "$BAD/base.ini"; printf '%s\n' "$1"; } >p.ini
+}
+
+# prepend TEXT: adds lines before the first line.
+prepend() {
+    { printf '%s\n' "$1"; cat "$BAD/base.ini"; } >p.ini
+}
+
+# edit SED-SCRIPT: any other change.
+edit() {
+    sed "$1" "$BAD/base.ini" >p.ini
+}
+
+# ---- running and checking -------------------------------------------------
+
+# tracert ARGS...: runs tracert on the default profile.
+tracert() {
+    run --separate-stderr "$BIN/tracert" --profile "$PROFILE" "$@"
+}
+
+# tracert_p ARGS...: runs tracert on p.ini (named relatively: the messages
+# give the path as it was given).
+tracert_p() {
+    run --separate-stderr "$BIN/tracert" --profile p.ini --seed 1 "$@" "$TARGET"
+}
+
+# setup_fails MESSAGE: exit 2, empty stdout, exactly "tracert: MESSAGE" on
+# stderr.
+setup_fails() {
+    assert_equal "$stderr" "tracert: $1"
+    assert_equal "$output" ""
+    assert_equal "$status" 2
+}
+
+# profile_fails MESSAGE: runs tracert on p.ini, which must be refused with
+# "tracert: p.ini: MESSAGE".
+profile_fails() {
+    tracert_p
+    setup_fails "p.ini: $1"
+}
+
+# windows_fails STDOUT: exit 1, exactly STDOUT on stdout, nothing on stderr.
+windows_fails() {
+    assert_equal "$output" "$1"
+    assert_equal "$stderr" ""
+    assert_equal "$status" 1
+}
+
+# Windows' usage text as tracert prints it to a file (trailing blanks are
+# dropped outside --crlf, like a console copy).
+USAGE=$(cat <<'EOF'
+
+Usage: tracert [-d] [-h maximum_hops] [-j host-list] [-w timeout]
+               [-R] [-S srcaddr] [-4] [-6] target_name
+
+Options:
+    -d                 Do not resolve addresses to hostnames.
+    -h maximum_hops    Maximum number of hops to search for target.
+    -j host-list       Loose source route along host-list (IPv4-only).
+    -w timeout         Wait timeout milliseconds for each reply.
+    -R                 Trace round-trip path (IPv6-only).
+    -S srcaddr         Source address to use (IPv6-only).
+    -4                 Force using IPv4.
+    -6                 Force using IPv6.
+EOF
+)
+
+invalid_option() {
+    printf '%s is not a valid command option.\n%s' "$1" "$USAGE"
+}
+
+# ---- the base itself ------------------------------------------------------
+
+@test "base: the unmodified base profile is valid" {
+    tracert_p -d
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+    assert_equal "$output" "$(cat <<'EOF'
+
+Tracing route to 10.0.1.2 over a maximum of 30 hops
+
+  1    <1 ms    <1 ms    <1 ms  10.0.0.2
+  2    <1 ms    <1 ms    <1 ms  10.0.1.2
+
+Trace complete.
+EOF
+)"
+}
+
+# ---- profile: the file and its INI syntax ----------------------------------
+
+@test "file: the profile does not exist" {
+    run --separate-stderr "$BIN/tracert" --profile "$BAD/nosuch.ini" --seed 1 "$TARGET"
+    setup_fails "$BAD/nosuch.ini: cannot read profile: No such file or directory"
+}
+
+@test "file: empty" { : >p.ini; profile_fails "[network]: missing section"; }
+
+@test "syntax: a line that is neither key = value nor a section" {
+    edit '/^\[network\]/a this is not a key'
+    profile_fails "line $(grep -n '^this is not a key' p.ini | cut -d: -f1): syntax error: 'this is not a key'"
+}
+
+@test "syntax: a section header without ']'" {
+    edit '/^\[network\]/i [device r3'
+    profile_fails "line $(grep -n '^\[device r3$' p.ini | cut -d: -f1): syntax error: '[device r3'"
+}
+
+@test "syntax: a line longer than 1024 characters" {
+    prepend "description = $(printf 'x%.0s' {1..1100})"
+    profile_fails "line 1: line longer than 1024 characters"
+}
+
+# ---- profile: sections ------------------------------------------------------
+
+@test "section: unknown type" {
+    append '[router x]'
+    profile_fails "[router x]: unknown section type 'router' (network, site, device, link, session or scenario)"
+}
+
+@test "section: [network] with a name" { append '[network x]'; profile_fails "[network x]: [network] takes no name"; }
+@test "section: device without a name" { append '[device]'; profile_fails "[device]: missing or invalid name after 'device' (letters, digits, '.', '-', '_'; at most 63)"; }
+@test "section: device with an invalid name" { append '[device r!]'; profile_fails "[device r!]: missing or invalid name after 'device' (letters, digits, '.', '-', '_'; at most 63)"; }
+
+@test "section: name with ':'" {
+    append $'[device a:b]\ninterfaces = x 10.9.9.9/32'
+    tracert_p
+    setup_fails "p.ini: [device a:b]: section name must not contain ':'"
+}
+
+@test "section: name with ':' whose prefix is an existing device" {
+    append '[device h1:site]'
+    tracert_p
+    setup_fails "p.ini: [device h1:site]: section name must not contain ':'"
+}
+
+@test "section: defined twice" {
+    append $'[device r1]\nasn = 65009'
+    tracert_p
+    setup_fails "p.ini: [device r1]: defined twice (lines 19 and 41)"
+}
+
+@test "section: key before any section" { prepend 'stray = 1'; profile_fails "[] stray: key outside any section"; }
+
+@test "section: [network] missing" {
+    edit '/^\[network\]/,/^$/d'
+    profile_fails "[network]: missing section"
+}
+
+@test "section: [network] header missing, its key is outside any section" {
+    edit '/^\[network\]/d'
+    profile_fails "[] default_host: key outside any section"
+}
+
+# ---- profile: unknown keys, one per section type ---------------------------
+
+@test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed)"; }
+@test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, flow_setup, initial_ttl, no_route, decrement, asn, networks, description)"; }
+@test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, description)"; }
+@test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
+@test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
+@test "unknown key in [scenario]" { edit_key 'scenario sc1' bogus 1; profile_fails "[scenario sc1] bogus: unknown key (down, description)"; }
+
+# ---- profile: bad values ----------------------------------------------------
+
+@test "value: network ecmp_seed -1" { edit_key network ecmp_seed -1; profile_fails "[network] ecmp_seed: '-1' is not a whole number from 0 to 18446744073709551615"; }
+@test "value: site prefixes not a prefix" { edit_key 'site s1' prefixes 10.0.0.0; profile_fails "[site s1] prefixes: '10.0.0.0' is not a prefix like 10.1.0.0/16"; }
+@test "value: site prefixes length 33" { edit_key 'site s1' prefixes 10.0.0.0/33; profile_fails "[site s1] prefixes: '10.0.0.0/33' is not a prefix like 10.1.0.0/16"; }
+
+@test "value: device kind" { edit_key 'device h1' kind server; profile_fails "[device h1] kind: 'server' is not host or router"; }
+@test "value: device answers" { edit_key 'device h1' answers maybe; profile_fails "[device h1] answers: 'maybe' is not yes or no"; }
+@test "value: device reply_loss 1.5" { edit_key 'device h1' reply_loss 1.5; profile_fails "[device h1] reply_loss: '1.5' is not a probability from 0 to 1"; }
+@test "value: device reply_loss -0.1" { edit_key 'device h1' reply_loss -0.1; profile_fails "[device h1] reply_loss: '-0.1' is not a probability from 0 to 1"; }
+@test "value: device reply_loss nan" { edit_key 'device h1' reply_loss nan; profile_fails "[device h1] reply_loss: 'nan' is not a probability from 0 to 1"; }
+@test "value: device initial_ttl 0" { edit_key 'device h1' initial_ttl 0; profile_fails "[device h1] initial_ttl: '0' is not a whole number from 1 to 255"; }
+@test "value: device initial_ttl 256" { edit_key 'device h1' initial_ttl 256; profile_fails "[device h1] initial_ttl: '256' is not a whole number from 1 to 255"; }
+@test "value: device no_route" { edit_key 'device h1' no_route reject; profile_fails "[device h1] no_route: 'reject' is not drop, host-unreachable or net-unreachable"; }
+@test "value: device asn 0" { edit_key 'device r1' asn 0; profile_fails "[device r1] asn: '0' is not a whole number from 1 to 4294967295"; }
+@test "value: device asn abc" { edit_key 'device r1' asn abc; profile_fails "[device r1] asn: 'abc' is not a whole number from 1 to 4294967295"; }
+@test "value: device asn 2^32" { edit_key 'device r1' asn 4294967296; profile_fails "[device r1] asn: '4294967296' is not a whole number from 1 to 4294967295"; }
+@test "value: device names invalid" { edit_key 'device h1' names 'h1 bad!name'; profile_fails "[device h1] names: 'bad!name' is not a valid host name"; }
+@test "value: device reply_delay bad distribution" { edit_key 'device h1' reply_delay 'uniform(2, 1)'; profile_fails "[device h1] reply_delay: uniform(2, 1): low bound above high bound"; }
+
+@test "value: interfaces empty" { edit_key 'device r1' interfaces ''; profile_fails "[device r1] interfaces: no interface given"; }
+@test "value: interfaces without an address" { edit_key 'device r1' interfaces lan; profile_fails "[device r1] interfaces: 'lan' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'"; }
+@test "value: interfaces with too many fields" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 x y'; profile_fails "[device r1] interfaces: 'lan 10.0.0.2/24 x y' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'"; }
+@test "value: interfaces address without a length" { edit_key 'device r1' interfaces 'lan 10.0.0.2'; profile_fails "[device r1] interfaces: '10.0.0.2' is not an address with a length like 10.1.0.4/24"; }
+@test "value: interfaces length 33" { edit_key 'device r1' interfaces 'lan 10.0.0.2/33'; profile_fails "[device r1] interfaces: '10.0.0.2/33' is not an address with a length like 10.1.0.4/24"; }
+@test "value: interfaces invalid name" { edit_key 'device r1' interfaces 'l@n 10.0.0.2/24'; profile_fails "[device r1] interfaces: 'l@n' is not a valid interface name"; }
+@test "value: interfaces invalid reverse name" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 bad!name'; profile_fails "[device r1] interfaces: 'bad!name' is not a valid reverse name"; }
+@test "value: interfaces same name twice" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24, lan 10.0.1.1/30'; profile_fails "[device r1] interfaces: interface 'lan' is named twice"; }
+
+@test "value: networks with host bits" { edit_key 'device r1' networks 10.0.0.1/24; profile_fails "[device r1] networks: '10.0.0.1/24' is not a prefix like 10.1.0.0/16"; }
+@test "value: networks not a prefix" { edit_key 'device r1' networks '10.0.0.0/24 banana'; profile_fails "[device r1] networks: 'banana' is not a prefix like 10.1.0.0/16"; }
+
+@test "value: routes without 'via'" { edit_key 'device h1' routes '0.0.0.0/0 10.0.0.2'; profile_fails "[device h1] routes: '0.0.0.0/0 10.0.0.2' is not 'PREFIX via ADDRESS'"; }
+@test "value: routes with a bad next hop" { edit_key 'device h1' routes '0.0.0.0/0 via 10.0.0.256'; profile_fails "[device h1] routes: '0.0.0.0/0 via 10.0.0.256' is not 'PREFIX via ADDRESS'"; }
+@test "value: routes with a bad prefix" { edit_key 'device h1' routes '0.0.0.0 via 10.0.0.2'; profile_fails "[device h1] routes: '0.0.0.0 via 10.0.0.2' is not 'PREFIX via ADDRESS'"; }
+
+@test "value: link state" { edit_key 'link l1' state broken; profile_fails "[link l1] state: 'broken' is not up or down"; }
+@test "value: link loss 1.5" { edit_key 'link l1' loss 1.5; profile_fails "[link l1] loss: '1.5' is not a probability from 0 to 1"; }
+@test "value: link mtu 67" { edit_key 'link l1' mtu 67; profile_fails "[link l1] mtu: '67' is not a whole number from 68 to 65535"; }
+@test "value: link mtu 65536" { edit_key 'link l1' mtu 65536; profile_fails "[link l1] mtu: '65536' is not a whole number from 68 to 65535"; }
+@test "value: link mtu abc" { edit_key 'link l1' mtu abc; profile_fails "[link l1] mtu: 'abc' is not a whole number from 68 to 65535"; }
+@test "value: link latency gauss(1)" { edit_key 'link l1' latency 'gauss(1)'; profile_fails "[link l1] latency: unknown distribution 'gauss'"; }
+@test "value: link latency normal(1" { edit_key 'link l1' latency 'normal(1'; profile_fails "[link l1] latency: expected ',' after 'normal(1'"; }
+@test "value: link latency negative deviation" { edit_key 'link l1' latency 'normal(1, -2)'; profile_fails "[link l1] latency: normal standard deviation -2 is negative"; }
+@test "value: link latency trailing text" { edit_key 'link l1' latency 'normal(1, 2) junk'; profile_fails "[link l1] latency: trailing text 'junk'"; }
+@test "value: link latency empty" { edit_key 'link l1' latency ''; profile_fails "[link l1] latency: empty value"; }
+
+@test "value: session a_local_pref not a number" { edit_key 'session s2' a_local_pref high; profile_fails "[session s2] a_local_pref: 'high' is not a whole number from 0 to 4294967295"; }
+@test "value: session b_prepend 17" { edit_key 'session s2' b_prepend 17; profile_fails "[session s2] b_prepend: '17' is not a whole number from 0 to 16"; }
+@test "value: session b_export_prefixes" { edit_key 'session s2' b_export_prefixes 10.0.0.0/8x; profile_fails "[session s2] b_export_prefixes: '10.0.0.0/8x' is not a prefix like 10.1.0.0/16"; }
+
+# ---- profile: references ----------------------------------------------------
+
+@test "ref: link end names a missing device" { edit_key 'link l1' a nodev.eth0; profile_fails "[link l1] a: no [device nodev]"; }
+@test "ref: link end names a missing interface" { edit_key 'link l1' a h1.eth9; profile_fails "[link l1] a: device 'h1' has no interface 'eth9'"; }
+@test "ref: link end without a dot" { edit_key 'link l1' b r1lan; profile_fails "[link l1] b: 'r1lan' is not DEVICE.INTERFACE"; }
+@test "ref: link end missing" { drop_key 'link l1' b; profile_fails "[link l1] b: missing: every link names its two ends as DEVICE.INTERFACE"; }
+@test "ref: link joins a device to itself" { edit_key 'link l1' b h1.eth0; profile_fails "[link l1] b: a link joins two different devices"; }
+@test "ref: session link missing" { drop_key 'session s2' link; profile_fails "[session s2] link: missing: a session runs over a link"; }
+@test "ref: session link names a missing link" { edit_key 'session s2' link nosuch; profile_fails "[session s2] link: no [link nosuch]"; }
+@test "ref: session end device without asn" { drop_key 'device r2' asn; profile_fails "[session s2] link: device 'r2' has no asn"; }
+@test "ref: session export names an unknown session" { edit_key 'session s2' a_export 'local nosuch'; profile_fails "[session s2] a_export: 'nosuch' is not local, connected, learned, none or a session"; }
+@test "ref: scenario down names a missing link" { edit_key 'scenario sc1' down 'l2 nosuch'; profile_fails "[scenario sc1] down: no [link nosuch]"; }
+@test "ref: scenario down missing" { drop_key 'scenario sc1' down; profile_fails "[scenario sc1] down: missing: a scenario names the links it takes down"; }
+@test "ref: decrement names a missing link" { edit_key 'device r1' decrement 'l1 nosuch'; profile_fails "[device r1] decrement: no [link nosuch]"; }
+@test "ref: default_host missing" { drop_key network default_host; profile_fails "[network] default_host: missing"; }
+@test "ref: default_host names a missing device" { edit_key network default_host nosuch; profile_fails "[network] default_host: no [device nosuch]"; }
+@test "ref: default_host is not a host" { edit_key network default_host r1; profile_fails "[network] default_host: 'r1' is not a host"; }
+@test "ref: site names a missing site" { edit_key 'device h1' site nosuch; profile_fails "[device h1] site: no [site nosuch]"; }
+
+@test "ref: static route next hop not on any link (device with reply_delay)" {
+    edit '/^\[device h1\]/a reply_delay = 0
+s|^routes = 0.0.0.0/0 via 10.0.0.2$|routes = 0.0.0.0/0 via 10.0.0.9|'
+    profile_fails "[device h1] routes: next hop 10.0.0.9 is not at the far end of any link of 'h1'"
+}
+
+@test "ref: static route next hop not on any link (device without reply_delay)" {
+    edit_key 'device h1' routes '0.0.0.0/0 via 10.0.0.9'
+    tracert_p
+    setup_fails "p.ini: [device h1] routes: next hop 10.0.0.9 is not at the far end of any link of 'h1'"
+}
+
+# ---- profile: whole-network checks -----------------------------------------
+
+@test "net: the same address on two devices" { edit_key 'device r2' interfaces 'lan 10.0.1.2/30, lo 10.0.0.1/32'; profile_fails "[device r2] interfaces: address 10.0.0.1 is already on 'h1.eth0'"; }
+@test "net: a device with no interfaces" { append $'[device r3]\ndescription = spare'; profile_fails "[device r3] interfaces: missing: a device needs at least one interface"; }
+
+# ---- extension options: exit 2, stderr -------------------------------------
+
+@test "option: --seed abc" { tracert --seed abc 10.11.30.4; setup_fails "--seed: 'abc' is not a whole number from 0 to 18446744073709551615"; }
+@test "option: --seed -1" { tracert --seed -1 10.11.30.4; setup_fails "--seed: '-1' is not a whole number from 0 to 18446744073709551615"; }
+@test "option: --seed 2^64" { tracert --seed 18446744073709551616 10.11.30.4; setup_fails "--seed: '18446744073709551616' is not a whole number from 0 to 18446744073709551615"; }
+@test "option: --seed= (empty)" { tracert --seed= 10.11.30.4; setup_fails "--seed: '' is not a whole number from 0 to 18446744073709551615"; }
+@test "option: --from an unknown host" { tracert --seed 1 --from nosuchhost 10.11.30.4; setup_fails "--from: no host 'nosuchhost' in $PROFILE"; }
+@test "option: --from a router" { tracert --seed 1 --from msee1 10.11.30.4; setup_fails "--from: no host 'msee1' in $PROFILE"; }
+@test "option: --scenario unknown" { tracert --seed 1 --scenario nosuch 10.11.30.4; setup_fails "--scenario: no scenario 'nosuch' in $PROFILE"; }
+@test "option: --down unknown link" { tracert --seed 1 --down nosuchlink 10.11.30.4; setup_fails "--down: no link 'nosuchlink' in $PROFILE"; }
+
+@test "option: --profile as the last argument" {
+    run --separate-stderr "$BIN/tracert" 10.11.30.4 --profile
+    setup_fails "option --profile needs a value"
+}
+
+@test "option: --seed as the last argument" { tracert 10.11.30.4 --seed; setup_fails "option --seed needs a value"; }
+
+# ---- Windows-level errors: exit 1, stdout ----------------------------------
+
+@test "windows: -h 0" { tracert -h 0 10.11.30.4; windows_fails "Bad value for option -h, valid range is from 1 to 255."; }
+@test "windows: -h 256" { tracert -h 256 10.11.30.4; windows_fails "Bad value for option -h, valid range is from 1 to 255."; }
+@test "windows: -h abc" { tracert -h abc 10.11.30.4; windows_fails "Bad value for option -h, valid range is from 1 to 255."; }
+@test "windows: -w 0" { tracert -w 0 10.11.30.4; windows_fails "Bad value for option -w, valid range is from 1 to 4294967295."; }
+@test "windows: -h without a value" { tracert 10.11.30.4 -h; windows_fails "Value must be supplied for option -h."; }
+@test "windows: -x" { tracert -x 10.11.30.4; windows_fails "$(invalid_option -x)"; }
+@test "windows: /x" { tracert /x 10.11.30.4; windows_fails "$(invalid_option /x)"; }
+@test "windows: --bogus is an invalid Windows option" { tracert --bogus 10.11.30.4; windows_fails "$(invalid_option --bogus)"; }
+@test "windows: a second target" { tracert 10.11.30.4 extra; windows_fails "$(invalid_option extra)"; }
+@test "windows: no target" { tracert -d; windows_fails $'A target name or address must be specified.\n'"$USAGE"; }
+@test "windows: unresolvable name" { tracert --seed 1 nosuch.host; windows_fails "Unable to resolve target system name nosuch.host."; }
+
+# ---- write errors: exit 3, one line on stderr ------------------------------
+
+closed_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >&-; }
+full_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >/dev/full; }
+
+@test "write: trace to a closed stdout" {
+    run --separate-stderr closed_stdout --seed 1 10.11.30.4
+    assert_equal "$stderr" "tracert: cannot write standard output: Bad file descriptor"
+    assert_equal "$status" 3
+}
+
+@test "write: trace to /dev/full" {
+    run --separate-stderr full_stdout --seed 1 10.11.30.4
+    assert_equal "$stderr" "tracert: cannot write standard output: No space left on device"
+    assert_equal "$status" 3
+}
+
+@test "write: trace to /dev/full with --realtime" {
+    run --separate-stderr full_stdout --seed 1 --realtime -h 1 10.11.30.4
+    assert_equal "$stderr" "tracert: cannot write standard output: No space left on device"
+    assert_equal "$status" 3
+}
+
+@test "write: 'Unable to resolve' to /dev/full" {
+    run --separate-stderr full_stdout --seed 1 nosuch.host
+    assert_equal "$stderr" "tracert: cannot write standard output: No space left on device"
+    assert_equal "$status" 3
+}
+
+@test "write: setup error with a closed stdout still exits 2" {
+    run --separate-stderr closed_stdout --seed abc 10.11.30.4
+    setup_fails "--seed: 'abc' is not a whole number from 0 to 18446744073709551615"
+}
+
+@test "write: invalid-option text to /dev/full" {
+    run --separate-stderr full_stdout -x 10.11.30.4
+    assert_equal "$stderr" "tracert: cannot write standard output: No space left on device"
+    assert_equal "$status" 3
+}
+
+@test "write: usage to a closed stdout" {
+    run --separate-stderr closed_stdout /?
+    assert_equal "$stderr" "tracert: cannot write standard output: Bad file descriptor"
+    assert_equal "$status" 3
+}
+
+# ---- what iniparser alone would hide ----------------------------------------
+
+@test "key given twice in one section" {
+    edit '/^\[device r1\]/a asn = 65009'
+    tracert_p
+    assert_equal "$status" 2
+    assert_equal "$output" ""
+    [[ "$stderr" =~ ^"tracert: p.ini: [device r1] asn: given twice (lines "[0-9]+" and "[0-9]+")"$ ]]
+}
+
+@test "names are matched without case (iniparser lower-cases section names only)" {
+    sed 's/^\[device h1\]/[device H1]/; s/= h1\./= H1./; s/default_host = h1/default_host = H1/' \
+        "$BAD/base.ini" >p.ini
+    run --separate-stderr "$BIN/tracert" --profile p.ini --from H1 -h 1 10.0.0.1
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+}
+
+@test "a name longer than 63 characters" {
+    local long
+    long=$(printf 'd%.0s' {1..70})
+    append "[device $long]"
+    profile_fails "[device $long]: missing or invalid name after 'device' (letters, digits, '.', '-', '_'; at most 63)"
+}
+
+@test "a directory as the profile" {
+    run --separate-stderr "$BIN/tracert" --profile "$BATS_TEST_TMPDIR" 10.0.0.1
+    setup_fails "$BATS_TEST_TMPDIR: cannot read profile: not a regular file"
+}
+
+@test "only netmimic options: the usage alone, as for a bare tracert" {
+    run --separate-stderr "$BIN/tracert" --seed 1
+    assert_equal "$status" 1
+    assert_equal "${lines[0]}" "Usage: tracert [-d] [-h maximum_hops] [-j host-list] [-w timeout]"
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bats
+# The C unit tests of the generator and the distributions.
+
+load lib/common
+
+@test "unit: rng and distributions" {
+    run "$BIN/test-dist"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
+}
