@@ -64,6 +64,7 @@ void engine_free(struct engine *e)
     }
     free(e->cache);
     free(e->flows);
+    fwd_path_free(&e->routed);
     routing_free(&e->routing);
     memset(e, 0, sizeof *e);
 }
@@ -84,6 +85,37 @@ const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_devi
     c->dst = dst;
     forward_path(e->net, &e->routing, from_device, src, dst, &c->path);
     return &c->path;
+}
+
+/* Appends SEG to OUT, leaving out SEG's first step (OUT's last device). */
+static void append_segment(struct fwd_path *out, const struct fwd_path *seg)
+{
+    size_t add = seg->n - 1;
+    out->steps = erealloc(out->steps, (out->n + add) * sizeof *out->steps);
+    memcpy(out->steps + out->n, seg->steps + 1, add * sizeof *seg->steps);
+    out->n += add;
+    out->end = seg->end;
+}
+
+/* A loose source route: to each address of VIA in turn, then to DST.  The
+ * packet's destination is the next address of the route, so each leg is
+ * its own flow for the ECMP hash. */
+static const struct fwd_path *routed_path(struct engine *e, const struct probe_spec *spec)
+{
+    if (e->routed.n && e->routed_dst == spec->dst)
+        return &e->routed; /* one route per run: the front end sets it once */
+    fwd_path_free(&e->routed);
+    e->routed_dst = spec->dst;
+    e->routed.steps = emalloc(sizeof *e->routed.steps);
+    e->routed.steps[0] = (struct path_step){e->src_device, -1, -1};
+    e->routed.n = 1;
+    e->routed.end = PATH_DELIVERED;
+    for (size_t i = 0; i <= spec->nvia && e->routed.end == PATH_DELIVERED; i++) {
+        uint32_t leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
+        int from = e->routed.steps[e->routed.n - 1].device;
+        append_segment(&e->routed, engine_path(e, e->src_addr, from, leg_dst));
+    }
+    return &e->routed;
 }
 
 static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
@@ -218,7 +250,8 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
 {
     uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
-    const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);
+    const struct fwd_path *out = spec->nvia ? routed_path(e, spec)
+                                            : engine_path(e, e->src_addr, e->src_device, spec->dst);
     struct stop s = find_stop(e->net, out, spec);
     struct probe_result r = {.status = s.status};
     if (s.status == PROBE_FRAG_LOCAL || s.status == PROBE_TRANSMIT_FAILED)

@@ -33,6 +33,8 @@ struct probe_spec {
     unsigned size;       /* payload bytes (ICMP echo data) */
     int dont_fragment;
     unsigned timeout_ms;
+    const uint32_t *via;  /* loose source route (-j): addresses to pass first */
+    size_t nvia;
 };
 
 struct probe_result {
@@ -54,6 +56,8 @@ struct engine {
     size_t ncache, cap_cache;
     struct flow_entry *flows;  /* flows seen this run, for flow_setup */
     size_t nflows, cap_flows;
+    struct fwd_path routed;    /* the last loose-source-routed path */
+    uint32_t routed_dst;
 };
 
 /* Computes the routes for the network as it is (links already taken down by

@@ -30,7 +30,8 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
                      unsigned ttl)
 {
     struct probe_spec spec = {.dst = req->dst, .ttl = (int)ttl, .size = 32,
-                              .timeout_ms = req->timeout_ms};
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia};
     int answered = 0, reached = 0;
     uint32_t from = 0;
     char text[300];

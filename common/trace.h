@@ -18,6 +18,8 @@ struct trace_request {
     unsigned timeout_ms;
     int resolve_names;     /* not -d */
     int realtime;          /* sleep each probe's RTT, or the timeout for '*' */
+    const uint32_t *via;   /* -j: loose source route */
+    size_t nvia;
 };
 
 /* Probes through E and prints the whole trace, header to footer, on O. */

@@ -12,6 +12,7 @@
 #define DEFAULT_MAX_HOPS 30
 #define MAX_HOPS_LIMIT 255
 #define DEFAULT_TIMEOUT_MS 4000
+#define MAX_SOURCE_ROUTE 9 /* what an IPv4 option has room for */
 
 struct tracert_opts {
     struct ext_opts ext;
@@ -19,6 +20,8 @@ struct tracert_opts {
     int windows_args;  /* arguments other than netmimic's long options */
     unsigned long max_hops, timeout_ms;
     int no_resolve, ipv6;
+    const char *host_list[MAX_SOURCE_ROUTE];
+    size_t nhosts;
 };
 
 /* Outcome of reading the command line when it does not lead to a trace. */
@@ -52,11 +55,22 @@ static enum parse_outcome number_value(struct out *o, int argc, char **argv, int
     return PARSE_OK;
 }
 
-/* -j takes the host names up to the target (the last argument). */
-static void skip_host_list(int argc, char **argv, int *i)
+/* -j takes the hosts that follow, up to the target (the last argument). */
+static enum parse_outcome host_list(struct tracert_opts *t, struct out *o, int argc,
+                                    char **argv, int *i)
 {
-    while (*i + 2 < argc && !is_windows_option(argv[*i + 1]))
-        (*i)++;
+    if (*i + 2 >= argc || is_windows_option(argv[*i + 1])) {
+        tracert_missing_value(o, 'j');
+        return PARSE_FAILED;
+    }
+    while (*i + 2 < argc && !is_windows_option(argv[*i + 1])) {
+        if (t->nhosts == MAX_SOURCE_ROUTE) {
+            tracert_bad_value(o, 'j', 1, MAX_SOURCE_ROUTE);
+            return PARSE_FAILED;
+        }
+        t->host_list[t->nhosts++] = argv[++*i];
+    }
+    return PARSE_OK;
 }
 
 static enum parse_outcome windows_option(struct tracert_opts *t, struct out *o, int argc,
@@ -70,7 +84,7 @@ static enum parse_outcome windows_option(struct tracert_opts *t, struct out *o, 
     case 'd': t->no_resolve = 1; return PARSE_OK;
     case 'h': return number_value(o, argc, argv, i, 1, MAX_HOPS_LIMIT, &t->max_hops);
     case 'w': return number_value(o, argc, argv, i, 1, 4294967295ul, &t->timeout_ms);
-    case 'j': skip_host_list(argc, argv, i); return PARSE_OK;
+    case 'j': return host_list(t, o, argc, argv, i);
     case 'S':
         if (*i + 1 >= argc) {
             tracert_missing_value(o, 'S');
@@ -101,6 +115,22 @@ static enum parse_outcome parse_args(struct tracert_opts *t, struct out *o, int 
             return r;
     }
     return PARSE_OK;
+}
+
+/* Resolves the target and the -j hosts; returns the first name that does
+ * not resolve, or NULL.  The model is IPv4 only: with -6 nothing resolves. */
+static const char *resolve_all(struct run *run, const struct tracert_opts *t,
+                               struct trace_request *req, uint32_t *via)
+{
+    const char *canonical;
+    if (t->ipv6 || resolve_target(&run->net, t->target, &req->dst, &req->canonical))
+        return t->target;
+    for (size_t i = 0; i < t->nhosts; i++)
+        if (resolve_target(&run->net, t->host_list[i], &via[i], &canonical))
+            return t->host_list[i];
+    req->via = via;
+    req->nvia = t->nhosts;
+    return NULL;
 }
 
 /* Windows prints everything, usage included, on stdout. */
@@ -144,9 +174,10 @@ int main(int argc, char **argv)
                                 .resolve_names = !t.no_resolve,
                                 .realtime = t.ext.realtime};
     int status = EXIT_OK;
-    if (t.ipv6 || resolve_target(&run.net, t.target, &req.dst, &req.canonical)) {
-        /* The model is IPv4 only: with -6 no name has an address. */
-        tracert_unresolved(&run.out, t.target);
+    uint32_t via[MAX_SOURCE_ROUTE];
+    const char *unresolved = resolve_all(&run, &t, &req, via);
+    if (unresolved) {
+        tracert_unresolved(&run.out, unresolved);
         status = EXIT_WINDOWS_FAIL;
     } else {
         struct engine e;
