@@ -19,7 +19,8 @@ enum path_end {
     PATH_NO_ROUTE,       /* the last step has no route */
     PATH_NO_HOST,        /* connected prefix, but no such address on the segment */
     PATH_NOT_FORWARDING, /* the last step is a host that does not forward */
-    PATH_TOO_LONG        /* PATH_MAX_STEPS reached: a forwarding loop */
+    PATH_TOO_LONG,       /* PATH_MAX_STEPS reached: a forwarding loop */
+    PATH_BAD_ROUTE       /* a strict source route's next host is not adjacent */
 };
 
 struct path_step {

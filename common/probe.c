@@ -113,7 +113,13 @@ static const struct fwd_path *routed_path(struct engine *e, const struct probe_s
     for (size_t i = 0; i <= spec->nvia && e->routed.end == PATH_DELIVERED; i++) {
         uint32_t leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
         int from = e->routed.steps[e->routed.n - 1].device;
-        append_segment(&e->routed, engine_path(e, e->src_addr, from, leg_dst));
+        const struct fwd_path *leg = engine_path(e, e->src_addr, from, leg_dst);
+        if (spec->strict_route && i < spec->nvia && leg->n > 2) {
+            /* strict: the first router of the leg cannot follow the route */
+            append_segment(&e->routed, &(struct fwd_path){leg->steps, 2, PATH_BAD_ROUTE});
+            break;
+        }
+        append_segment(&e->routed, leg);
     }
     return &e->routed;
 }
@@ -173,6 +179,8 @@ static struct stop unreachable_stop(const struct network *net, const struct fwd_
     struct stop s = {k, PROBE_TIMEOUT, 0};
     if (p->end == PATH_NO_ROUTE && k == 0)
         return (struct stop){0, PROBE_TRANSMIT_FAILED, 0};
+    if (p->end == PATH_BAD_ROUTE)
+        return (struct stop){k, PROBE_BAD_ROUTE, 1};
     if ((p->end != PATH_NO_ROUTE && p->end != PATH_NO_HOST) || d->no_route == NOROUTE_DROP)
         return s;
     s.answers = 1;
@@ -247,6 +255,40 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
     return travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
 }
 
+/* The interface DEVICE sends on when it forwards over LINK. */
+static uint32_t egress_addr(const struct network *net, int device, int link)
+{
+    const struct link *l = &net->links[link];
+    int ifc = net->ifaces[l->end[0]].device == device ? l->end[0] : l->end[1];
+    return net->ifaces[ifc].addr;
+}
+
+/* Adds the routers of PATH that forward it (those that decrement the TTL
+ * and so process IP options) to the record, from step FIRST on. */
+static void record_hops(const struct network *net, const struct fwd_path *p, size_t first,
+                        unsigned max, double at_ms, struct probe_result *r)
+{
+    for (size_t k = first; k + 1 < p->n && r->nrecorded < max; k++) {
+        const struct path_step *st = &p->steps[k];
+        if (k > 0 && !device_decrements(&net->devices[st->device], st->in_link))
+            continue;
+        r->recorded_at[r->nrecorded] = at_ms;
+        r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
+    }
+}
+
+/* -r/-s: the way out (routers), the destination as it sends the reply, the
+ * way back (routers); times are spread over the round trip. */
+static void record_route(struct engine *e, const struct fwd_path *out,
+                         const struct probe_spec *spec, struct probe_result *r)
+{
+    unsigned max = spec->record < PROBE_MAX_RECORD ? spec->record : PROBE_MAX_RECORD;
+    const struct fwd_path *back =
+        engine_path(e, r->from, out->steps[out->n - 1].device, e->src_addr);
+    record_hops(e->net, out, 1, max, r->rtt_ms / 4, r);
+    record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
+}
+
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
 {
     uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
@@ -261,5 +303,7 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
     r.from = reply_source(e->net, out, &s, spec->dst);
     if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)
         return (struct probe_result){.status = PROBE_TIMEOUT};
+    if (spec->record && r.status == PROBE_ECHO_REPLY)
+        record_route(e, out, spec, &r);
     return r;
 }

@@ -24,8 +24,11 @@ enum probe_status {
     PROBE_NET_UNREACH,    /* a router answered "destination net unreachable" */
     PROBE_FRAG_NEEDED,    /* too big with DF set, refused by a router on the way */
     PROBE_FRAG_LOCAL,     /* too big with DF set for the source's own link */
-    PROBE_TRANSMIT_FAILED /* the source itself cannot send it */
+    PROBE_TRANSMIT_FAILED, /* the source itself cannot send it */
+    PROBE_BAD_ROUTE       /* a router could not follow a strict source route */
 };
+
+#define PROBE_MAX_RECORD 9 /* room in the IPv4 options for addresses */
 
 struct probe_spec {
     uint32_t dst;
@@ -33,8 +36,10 @@ struct probe_spec {
     unsigned size;       /* payload bytes (ICMP echo data) */
     int dont_fragment;
     unsigned timeout_ms;
-    const uint32_t *via;  /* loose source route (-j): addresses to pass first */
+    const uint32_t *via;  /* source route (-j, -k): addresses to pass first */
     size_t nvia;
+    int strict_route;     /* -k: each address must be the next hop */
+    unsigned record;      /* -r / -s: how many hops to record (0: none) */
 };
 
 struct probe_result {
@@ -42,6 +47,9 @@ struct probe_result {
     uint32_t from;       /* the reply's source address */
     double rtt_ms;
     int reply_ttl;       /* TTL of the reply as it reaches the source */
+    uint32_t recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
+    double recorded_at[PROBE_MAX_RECORD]; /* ms since sending, for -s */
+    size_t nrecorded;
 };
 
 /* What is needed to send probes from one host in one run. */

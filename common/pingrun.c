@@ -1,0 +1,144 @@
+/* pingrun.c - see pingrun.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "pingrun.h"
+
+#include <errno.h>
+#include <time.h>
+
+#include "addr.h"
+#include "fmt_ping.h"
+#include "resolve.h"
+
+#define ECHO_INTERVAL_MS 1000.0
+
+volatile sig_atomic_t ping_stop_requested;
+volatile sig_atomic_t ping_break_requested;
+
+/* Sleeps MS milliseconds; a signal for ping cuts the sleep short. */
+static void ping_sleep(double ms)
+{
+    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - 1000.0 * (double)(time_t)(ms / 1000)) * 1e6)};
+    while (ms > 0 && nanosleep(&ts, &ts) && errno == EINTR)
+        if (ping_stop_requested || ping_break_requested)
+            return;
+}
+
+static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
+{
+    const char *name = req->canonical;
+    if (!name && req->resolve_names)
+        name = resolve_reverse(e->net, req->dst);
+    char text[300];
+    format_addr_text(text, sizeof text, name, req->dst);
+    ping_header(o, text, req->source, req->size);
+}
+
+static void count_echo(struct ping_stats *st, double rtt_ms)
+{
+    unsigned long ms = (unsigned long)rtt_ms; /* time<1ms counts as 0 */
+    if (!st->echo_replies || ms < st->min_ms)
+        st->min_ms = ms;
+    if (!st->echo_replies || ms > st->max_ms)
+        st->max_ms = ms;
+    st->sum_ms += ms;
+    st->echo_replies++;
+}
+
+static void print_recorded(struct out *o, const struct ping_request *req,
+                           const struct probe_result *r, unsigned long seq)
+{
+    if (req->record_route)
+        ping_route(o, r->recorded, r->nrecorded < req->record_route ? r->nrecorded
+                                                                    : req->record_route);
+    if (req->timestamps) {
+        uint32_t ms[PROBE_MAX_RECORD];
+        size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
+        for (size_t i = 0; i < n; i++)
+            ms[i] = (uint32_t)((req->clock_ms + seq * 1000 + (uint64_t)r->recorded_at[i]) %
+                               86400000u);
+        ping_timestamps(o, r->recorded, ms, n);
+    }
+}
+
+static const char *error_text(enum probe_status s)
+{
+    switch (s) {
+    case PROBE_TTL_EXPIRED: return PING_TTL_EXPIRED;
+    case PROBE_HOST_UNREACH: return PING_HOST_UNREACH;
+    case PROBE_NET_UNREACH: return PING_NET_UNREACH;
+    case PROBE_FRAG_NEEDED: return PING_FRAG_NEEDED;
+    case PROBE_BAD_ROUTE: return PING_BAD_ROUTE;
+    default: return NULL;
+    }
+}
+
+/* One echo: prints its line(s) and counts it; returns the time it took. */
+static double one_echo(struct engine *e, struct out *o, const struct ping_request *req,
+                       unsigned long seq, struct ping_stats *st)
+{
+    st->sent++;
+    if (req->source && !req->source_is_ours) {
+        ping_line(o, PING_TRANSMIT_FAILED);
+        return 0;
+    }
+    struct probe_spec spec = {.dst = req->dst, .ttl = req->ttl, .size = req->size,
+                              .dont_fragment = req->dont_fragment,
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia, .strict_route = req->strict_route,
+                              .record = req->record_route > req->timestamps
+                                            ? req->record_route : req->timestamps};
+    struct probe_result r = engine_probe(e, &spec);
+    char from[16];
+    addr_format(r.from, from);
+    if (r.status == PROBE_ECHO_REPLY) {
+        st->received++;
+        count_echo(st, r.rtt_ms);
+        ping_echo_reply(o, from, req->size, r.rtt_ms, r.reply_ttl);
+        print_recorded(o, req, &r, seq);
+    } else if (error_text(r.status)) {
+        st->received++;
+        ping_error_reply(o, from, error_text(r.status));
+    } else {
+        ping_line(o, r.status == PROBE_FRAG_LOCAL        ? PING_FRAG_NEEDED
+                     : r.status == PROBE_TRANSMIT_FAILED ? PING_TRANSMIT_FAILED
+                                                         : PING_TIMED_OUT);
+        return r.status == PROBE_TIMEOUT ? req->timeout_ms : 0;
+    }
+    return r.rtt_ms;
+}
+
+/* Ctrl+Break shows the statistics and goes on; returns 1 on Ctrl+C. */
+static int handle_signals(struct out *o, const char *addr, const struct ping_stats *st)
+{
+    if (ping_break_requested) {
+        ping_break_requested = 0;
+        ping_statistics(o, addr, st);
+        ping_line(o, PING_CONTROL_BREAK);
+    }
+    return ping_stop_requested != 0;
+}
+
+unsigned long ping_run(struct engine *e, struct out *o, const struct ping_request *req)
+{
+    struct ping_stats st = {0};
+    char addr[16];
+    addr_format(req->dst, addr);
+    print_header(e, o, req);
+    int stopped = 0;
+    for (unsigned long seq = 0; req->forever || seq < req->count; seq++) {
+        if ((stopped = handle_signals(o, addr, &st)))
+            break;
+        double took = one_echo(e, o, req, seq, &st);
+        if (req->realtime) {
+            ping_sleep(took);
+            if (req->forever || seq + 1 < req->count)
+                ping_sleep(ECHO_INTERVAL_MS - took);
+        }
+    }
+    if (!stopped)
+        stopped = handle_signals(o, addr, &st);
+    ping_statistics(o, addr, &st);
+    if (stopped)
+        ping_line(o, PING_CONTROL_C);
+    return st.received;
+}
