@@ -11,6 +11,8 @@
  *       --middle replaces the document's middle value for one hop.  Prints a
  *       line per hop; exit 1 if any hop is off.
  *
+ * With --ping the run is ping's (4 echoes of 32 bytes, TTL 128) instead of
+ * tracert's.
  *   netmimic-seedsearch [ext options] --rates FILE [--runs N] TARGET
  *       for tuning distributions: how often each line of FILE comes out
  *       exactly, over seeds 0..N-1.
@@ -24,6 +26,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "pingrun.h"
 #include "resolve.h"
 #include "trace.h"
 #include "util.h"
@@ -59,7 +62,9 @@ static char *read_file(const char *path)
     return buf;
 }
 
-/* Renders one trace with SEED into a new string. */
+static int as_ping; /* --ping: render ping runs */
+
+/* Renders one run with SEED into a new string. */
 static char *render(struct engine *e, const struct trace_request *req, uint64_t seed)
 {
     char *buf = NULL;
@@ -68,7 +73,13 @@ static char *render(struct engine *e, const struct trace_request *req, uint64_t 
     struct out o;
     out_init(&o, mem, 0);
     engine_reseed(e, seed);
-    trace_run(e, &o, req);
+    if (as_ping) {
+        struct ping_request p = {.dst = req->dst, .canonical = req->canonical, .count = 4,
+                                 .size = 32, .ttl = 128, .timeout_ms = 4000};
+        ping_run(e, &o, &p);
+    } else {
+        trace_run(e, &o, req);
+    }
     fclose(mem);
     return buf;
 }
@@ -237,6 +248,8 @@ static void parse_args(struct options *o, int argc, char **argv)
             continue;
         if (strcmp(a, "-d") == 0)
             o->no_resolve = 1;
+        else if (strcmp(a, "--ping") == 0)
+            as_ping = 1;
         else if (!next && a[0] == '-')
             die(2, "%s needs a value", a);
         else if (strcmp(a, "-h") == 0)
