@@ -41,6 +41,8 @@ struct device {
     size_t nstatics;
     int answers;           /* answers probes addressed to it or expiring at it */
     double reply_loss;     /* probability it drops its own reply (ICMP policing) */
+    unsigned reply_limit;  /* rate limit: at most this many replies ... */
+    unsigned reply_limit_ms; /* ... per this many ms (token bucket); 0: none */
     struct dist *reply_delay;
     struct dist *flow_setup; /* extra delay for the first packet of a flow, or NULL */
     int initial_ttl;

@@ -48,8 +48,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
         struct probe_result r = {.status = PROBE_TIMEOUT};
         for (int t = 0; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
             r = send_probe(e, req, ttl);
-            if (req->realtime)
-                pace_ms(answered(r.status) ? r.rtt_ms : req->timeout_ms);
+            engine_elapse(e, answered(r.status) ? r.rtt_ms : req->timeout_ms, req->realtime);
         }
         if (!answered(r.status)) {
             pathping_path_silent(o, ttl);
@@ -72,8 +71,7 @@ static void measure(struct engine *e, const struct pathping_request *req, struct
     for (unsigned k = 0; k < n; k++)
         for (unsigned long q = 0; q < req->queries; q++) {
             struct probe_result r = send_probe(e, req, k + 1);
-            if (req->realtime)
-                pace_ms((double)req->period_ms);
+            engine_elapse(e, (double)req->period_ms, req->realtime);
             if (answered(r.status) && r.from == hops[k].addr) {
                 hops[k].answered++;
                 hops[k].sum_ms += r.rtt_ms;

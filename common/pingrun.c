@@ -129,11 +129,14 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
         if ((stopped = handle_signals(o, addr, &st)))
             break;
         double took = one_echo(e, o, req, seq, &st);
-        if (req->realtime) {
-            ping_sleep(took);
-            if (req->forever || seq + 1 < req->count)
-                ping_sleep(ECHO_INTERVAL_MS - took);
-        }
+        /* Windows sends the next echo a second after this one, or at once
+         * after a timeout. */
+        double wait = took;
+        if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS)
+            wait = ECHO_INTERVAL_MS;
+        engine_elapse(e, wait, 0);
+        if (req->realtime)
+            ping_sleep(wait);
     }
     if (!stopped)
         stopped = handle_signals(o, addr, &st);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "rng.h"
 #include "util.h"
 
@@ -22,6 +23,12 @@
 struct flow_entry {
     int device;
     uint32_t src, dst;
+};
+
+/* A device's replies under reply_limit: a token bucket in simulated time. */
+struct reply_bucket {
+    double tokens;
+    double at_ms; /* when tokens was last brought up to date */
 };
 
 struct path_cache_entry {
@@ -48,6 +55,11 @@ void engine_reseed(struct engine *e, uint64_t seed)
     e->seed = seed;
     e->probes_sent = 0;
     e->nflows = 0;
+    e->now_ms = 0;
+    free(e->buckets);
+    e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
+    for (size_t i = 0; i < net->ndevices; i++)
+        e->buckets[i].tokens = net->devices[i].reply_limit;
     for (size_t i = 0; i < net->nlinks; i++)
         dist_reset_run(net->links[i].latency);
     for (size_t i = 0; i < net->ndevices; i++) {
@@ -64,6 +76,7 @@ void engine_free(struct engine *e)
     }
     free(e->cache);
     free(e->flows);
+    free(e->buckets);
     fwd_path_free(&e->routed);
     routing_free(&e->routing);
     memset(e, 0, sizeof *e);
@@ -231,6 +244,32 @@ static int reply_ttl_left(const struct network *net, const struct fwd_path *back
     return ttl;
 }
 
+/* Does the device's rate limit let one more reply out now? */
+static int bucket_allows(struct engine *e, int device)
+{
+    const struct device *d = &e->net->devices[device];
+    struct reply_bucket *b = &e->buckets[device];
+    if (!d->reply_limit_ms)
+        return 1;
+    b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
+    if (b->tokens > d->reply_limit)
+        b->tokens = d->reply_limit;
+    b->at_ms = e->now_ms;
+    if (b->tokens < 1)
+        return 0;
+    b->tokens -= 1;
+    return 1;
+}
+
+void engine_elapse(struct engine *e, double ms, int realtime)
+{
+    if (ms <= 0)
+        return;
+    e->now_ms += ms;
+    if (realtime)
+        pace_ms(ms);
+}
+
 /* The reply's way back; fills R and returns 0 if it is lost. */
 static int reply_returns(struct engine *e, int responder, uint64_t draw, struct probe_result *r)
 {
@@ -240,6 +279,8 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
         return 0;
     if (d->reply_loss > 0 &&
         unit_draw(e, ELEMENT_REPLY_LOSS + (uint64_t)responder, draw) < d->reply_loss)
+        return 0;
+    if (!bucket_allows(e, responder))
         return 0;
     /* The source's network must know the way to the reply's address. */
     if (engine_path(e, e->src_addr, e->src_device, r->from)->end != PATH_DELIVERED)

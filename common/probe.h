@@ -66,6 +66,8 @@ struct engine {
     size_t nflows, cap_flows;
     struct fwd_path routed;    /* the last loose-source-routed path */
     uint32_t routed_dst;
+    double now_ms;             /* simulated time since the run began */
+    struct reply_bucket *buckets; /* per device, for reply_limit */
 };
 
 /* Computes the routes for the network as it is (links already taken down by
@@ -77,6 +79,10 @@ void engine_free(struct engine *e);
 void engine_reseed(struct engine *e, uint64_t seed);
 
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec);
+
+/* Lets MS of simulated time pass (rate limits refill); with REALTIME the
+ * process really sleeps that long, to pace like the real tool. */
+void engine_elapse(struct engine *e, double ms, int realtime);
 
 /* The forward path from the source to DST (cached for the run). */
 const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst);

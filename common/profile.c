@@ -111,6 +111,25 @@ static uint64_t parse_range(const struct loader *ld, const char *sec, const char
     return n;
 }
 
+/* "COUNT/MS": at most COUNT replies per MS milliseconds. */
+static void parse_rate(const struct loader *ld, const char *sec, const char *key,
+                       const char *v, unsigned *count, unsigned *ms)
+{
+    const char *slash = strchr(v, '/');
+    char num[32];
+    uint64_t c, m;
+    if (slash && (size_t)(slash - v) < sizeof num) {
+        memcpy(num, v, (size_t)(slash - v));
+        num[slash - v] = '\0';
+        if (!parse_u64(trim(num), 1, 1000000, &c) && !parse_u64(slash + 1, 1, 86400000, &m)) {
+            *count = (unsigned)c;
+            *ms = (unsigned)m;
+            return;
+        }
+    }
+    fail(ld, sec, key, "'%s' is not COUNT/MILLISECONDS, like 1/1000", v);
+}
+
 static int parse_flag(const struct loader *ld, const char *sec, const char *key, const char *v)
 {
     int b;
@@ -415,6 +434,8 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
         d->answers = parse_flag(ld, sec, key, v);
     else if (strcmp(key, "reply_loss") == 0)
         d->reply_loss = parse_probability(ld, sec, key, v);
+    else if (strcmp(key, "reply_limit") == 0)
+        parse_rate(ld, sec, key, v, &d->reply_limit, &d->reply_limit_ms);
     else if (strcmp(key, "reply_delay") == 0) {
         dist_free(d->reply_delay);
         d->reply_delay = parse_dist_value(ld, sec, key, v);
@@ -452,7 +473,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].decrement = v;
     else if (strcmp(key, "description") != 0)
         fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
-                           "reply_delay, reply_loss, flow_setup, initial_ttl, no_route, decrement, asn, "
+                           "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, decrement, asn, "
                            "networks, description)");
 }
 

@@ -38,8 +38,7 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
     tracert_hop_start(o, ttl);
     for (int p = 0; p < TRACE_PROBES_PER_HOP; p++) {
         struct probe_result r = engine_probe(e, &spec);
-        if (req->realtime)
-            pace_ms(r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms);
+        engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
         if (is_unreachable(r.status)) {
             addr_text(e->net, r.from, req->resolve_names, text, sizeof text);
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH

@@ -201,7 +201,7 @@ EOF
 
 @test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed)"; }
 @test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
-@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, flow_setup, initial_ttl, no_route, decrement, asn, networks, description)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, decrement, asn, networks, description)"; }
 @test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, description)"; }
 @test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
 @test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
@@ -218,6 +218,8 @@ EOF
 @test "value: device reply_loss 1.5" { edit_key 'device h1' reply_loss 1.5; profile_fails "[device h1] reply_loss: '1.5' is not a probability from 0 to 1"; }
 @test "value: device reply_loss -0.1" { edit_key 'device h1' reply_loss -0.1; profile_fails "[device h1] reply_loss: '-0.1' is not a probability from 0 to 1"; }
 @test "value: device reply_loss nan" { edit_key 'device h1' reply_loss nan; profile_fails "[device h1] reply_loss: 'nan' is not a probability from 0 to 1"; }
+@test "value: device reply_limit without a slash" { edit_key 'device h1' reply_limit 5; profile_fails "[device h1] reply_limit: '5' is not COUNT/MILLISECONDS, like 1/1000"; }
+@test "value: device reply_limit 0/1000" { edit_key 'device h1' reply_limit 0/1000; profile_fails "[device h1] reply_limit: '0/1000' is not COUNT/MILLISECONDS, like 1/1000"; }
 @test "value: device initial_ttl 0" { edit_key 'device h1' initial_ttl 0; profile_fails "[device h1] initial_ttl: '0' is not a whole number from 1 to 255"; }
 @test "value: device initial_ttl 256" { edit_key 'device h1' initial_ttl 256; profile_fails "[device h1] initial_ttl: '256' is not a whole number from 1 to 255"; }
 @test "value: device no_route" { edit_key 'device h1' no_route reject; profile_fails "[device h1] no_route: 'reject' is not drop, host-unreachable or net-unreachable"; }
