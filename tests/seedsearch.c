@@ -11,8 +11,8 @@
  *       --middle replaces the document's middle value for one hop.  Prints a
  *       line per hop; exit 1 if any hop is off.
  *
- * With --ping the run is ping's (4 echoes of 32 bytes, TTL 128) instead of
- * tracert's.
+ * With --ping the run is ping's (4 echoes of 32 bytes, TTL 128), with
+ * --pathping pathping's (100 queries 250 ms apart), instead of tracert's.
  *   netmimic-seedsearch [ext options] --rates FILE [--runs N] TARGET
  *       for tuning distributions: how often each line of FILE comes out
  *       exactly, over seeds 0..N-1.
@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "pathrun.h"
 #include "pingrun.h"
 #include "resolve.h"
 #include "trace.h"
@@ -62,7 +63,9 @@ static char *read_file(const char *path)
     return buf;
 }
 
-static int as_ping; /* --ping: render ping runs */
+static int as_ping;     /* --ping: render ping runs */
+static int as_pathping; /* --pathping: render pathping runs */
+static const struct run *the_run; /* for pathping's hop 0 */
 
 /* Renders one run with SEED into a new string. */
 static char *render(struct engine *e, const struct trace_request *req, uint64_t seed)
@@ -73,7 +76,15 @@ static char *render(struct engine *e, const struct trace_request *req, uint64_t 
     struct out o;
     out_init(&o, mem, 0);
     engine_reseed(e, seed);
-    if (as_ping) {
+    if (as_pathping) {
+        const struct device *h = &the_run->net.devices[the_run->host];
+        struct pathping_request p = {.dst = req->dst, .canonical = req->canonical,
+                                     .host_name = h->nnames ? h->names[0] : NULL,
+                                     .host_addr = the_run->host_addr, .max_hops = req->max_hops,
+                                     .period_ms = 250, .queries = 100, .timeout_ms = 3000,
+                                     .resolve_names = req->resolve_names, .source_is_ours = 1};
+        pathping_run(e, &o, &p);
+    } else if (as_ping) {
         struct ping_request p = {.dst = req->dst, .canonical = req->canonical, .count = 4,
                                  .size = 32, .ttl = 128, .timeout_ms = 4000};
         ping_run(e, &o, &p);
@@ -250,6 +261,8 @@ static void parse_args(struct options *o, int argc, char **argv)
             o->no_resolve = 1;
         else if (strcmp(a, "--ping") == 0)
             as_ping = 1;
+        else if (strcmp(a, "--pathping") == 0)
+            as_pathping = 1;
         else if (!next && a[0] == '-')
             die(2, "%s needs a value", a);
         else if (strcmp(a, "-h") == 0)
@@ -286,6 +299,7 @@ int main(int argc, char **argv)
     if (resolve_target(&run.net, o.target, &req.dst, &req.canonical))
         die(2, "cannot resolve %s", o.target);
     struct engine e;
+    the_run = &run;
     engine_init(&e, &run.net, run.host, run.host_addr, 0);
     int status = o.expect      ? find_seed(&e, &req, &o)
                  : o.calibrate ? calibrate(&e, &req, &o)
