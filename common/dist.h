@@ -4,7 +4,7 @@
  *   dist    := term { '+' term }
  *   term    := 'const(' V ')'
  *            | 'uniform(' A ',' B ')'              A <= B
- *            | 'normal(' MEAN ',' SD ')'           truncated at 0
+ *            | 'normal(' MEAN ',' SD ')'           a draw below 0 counts as 0
  *            | 'lognormal(' MEDIAN ',' SIGMA ')'   median in ms, sigma of log
  *            | 'spikes(' P ',' dist ')'            with probability P draw dist, else 0
  *            | 'episode(' P ',' dist ')'           with probability P per run, dist for
@@ -18,8 +18,9 @@
  * Values are milliseconds (non-negative). A sample is never negative: the sum
  * is clamped at 0.
  *
- * The randomness: each element (a link direction, a device) owns a dist and a
- * 64-bit element id.  dist_sample() takes the run seed, the element id and a
+ * The randomness: each element (a link, a device) owns a dist and a 64-bit
+ * element id; the caller makes the draw numbers of a link's two directions
+ * differ, so they draw apart, but a 'run' value is the link's, both ways.  dist_sample() takes the run seed, the element id and a
  * probe index; draws are a pure function of these, so the same seed gives the
  * same bytes on every machine whatever order elements are sampled in.
  * 'replay' uses the number of times this dist has been sampled in this run

@@ -46,6 +46,10 @@ void engine_init(struct engine *e, struct network *net, int src_device, uint32_t
     e->src_addr = src_addr;
     e->seed = seed;
     routing_compute(net, &e->routing);
+    if (!e->routing.converged)
+        die(EXIT_SETUP, "%s: routes did not settle after %u rounds of exchange "
+                        "(sessions whose preferences chase each other)",
+            net->path, e->routing.rounds);
     engine_reseed(e, seed);
 }
 

@@ -352,6 +352,9 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
         fail(ld, sec, key, "'%s' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'", spec);
     if (!valid_name(f[0]))
         fail(ld, sec, key, "'%s' is not a valid interface name", f[0]);
+    if (strchr(f[0], '.'))
+        fail(ld, sec, key, "'%s' is not a valid interface name (no '.': links name "
+                           "DEVICE.INTERFACE)", f[0]);
     struct iface ifc = {.device = device, .name = estrdup(f[0])};
     if (prefix_parse(f[1], &ifc.net, &ifc.addr, 1))
         fail(ld, sec, key, "'%s' is not an address with a length like 10.1.0.4/24", f[1]);
@@ -734,6 +737,26 @@ static void resolve_export(struct loader *ld, struct session_end *e, const char 
     free_list(items, n);
 }
 
+/* A session's export list may only name sessions of the same device: the
+ * routes it learned there are the ones it can pass on. */
+static void check_export_sessions(const struct loader *ld)
+{
+    const struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->nsessions; i++)
+        for (int e = 0; e < 2; e++) {
+            const struct session_end *end = &net->sessions[i].end[e];
+            for (size_t k = 0; k < end->nexport_sessions; k++) {
+                const struct session *other = &net->sessions[end->export_sessions[k]];
+                if (other->end[0].device != end->device && other->end[1].device != end->device)
+                    fail(ld, section_of("session", net->sessions[i].id, sec, sizeof sec),
+                         e ? "b_export" : "a_export",
+                         "session '%s' does not involve device '%s'", other->id,
+                         net->devices[end->device].id);
+            }
+        }
+}
+
 static void resolve_sessions(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -917,6 +940,7 @@ void profile_load(const char *path, struct network *net)
     resolve_links(&ld);
     resolve_devices(&ld);
     resolve_sessions(&ld);
+    check_export_sessions(&ld);
     resolve_scenarios(&ld);
     resolve_network(&ld);
     check_duplicate_addresses(&ld);

@@ -84,6 +84,17 @@ static enum winopt_outcome windows_option(struct winopt_line *w, struct out *o, 
     return take_number(w, opt, o, v);
 }
 
+/* A host list followed by more options ("-j a b -d") took the target too:
+ * the last host named is the target, as the last argument would be. */
+static void take_target_from_hosts(struct winopt_line *w)
+{
+    for (size_t k = 0; k < w->nopts && !w->target; k++) {
+        struct winopt *opt = &w->table[k];
+        if (opt->kind == WINOPT_HOSTS && opt->nhosts > 1)
+            w->target = opt->hosts[--opt->nhosts];
+    }
+}
+
 enum winopt_outcome winopt_parse(struct winopt_line *w, struct out *o, int argc, char **argv)
 {
     int windows_args = 0;
@@ -103,6 +114,7 @@ enum winopt_outcome winopt_parse(struct winopt_line *w, struct out *o, int argc,
             return r;
     }
     ext_apply_env(&w->ext);
+    take_target_from_hosts(w);
     return windows_args ? WINOPT_OK : WINOPT_BARE;
 }
 

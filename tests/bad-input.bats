@@ -409,3 +409,16 @@ full_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >/dev/full; }
     assert_equal "$status" 1
     assert_equal "${lines[0]}" "Usage: tracert [-d] [-h maximum_hops] [-j host-list] [-w timeout]"
 }
+
+@test "ref: an export list names a session of other devices" {
+    # r3, l3 and s3: a second session, between r2 and r3, that r1 is not in
+    edit_key 'session s2' a_export 's3'
+    printf '%s\n' '[device r3]' 'interfaces = lan 10.0.2.2/30' 'asn = 65003' \
+        '[link l3]' 'a = r2.lan' 'b = r3.lan' '[session s3]' 'link = l3' >>p.ini
+    profile_fails "[session s2] a_export: session 's3' does not involve device 'r1'"
+}
+
+@test "value: an interface name with '.' (links name DEVICE.INTERFACE)" {
+    edit_key 'device r2' interfaces 'lan.0 10.0.1.2/30'
+    profile_fails "[device r2] interfaces: 'lan.0' is not a valid interface name (no '.': links name DEVICE.INTERFACE)"
+}

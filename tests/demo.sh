@@ -11,12 +11,17 @@ profile=${NETMIMIC_PROFILE:-$root/profiles/azure-interop.ini}
 # Prints "site address" for every host of the profile, then "default HOST".
 hosts() {
     awk '
-        /^\[/ { dev = ""; if ($1 == "[device") { dev = $2; sub(/\]$/, "", dev) } }
-        /^\[network\]/ { net = 1 } /^\[/ && !/^\[network\]/ { net = 0 }
-        net && $1 == "default_host" { print "default", $3 }
-        dev != "" && $1 == "kind" { kind[dev] = $3 }
-        dev != "" && $1 == "site" { site[dev] = $3 }
-        dev != "" && $1 == "interfaces" { split($4, a, "/"); addr[dev] = a[1]; order[n++] = dev }
+        function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+        /^[ \t]*\[/ { s = trim($0); gsub(/[][]/, "", s); split(s, w, " ")
+                      net = w[1] == "network"; dev = w[1] == "device" ? w[2] : ""; next }
+        /=/ { key = trim(substr($0, 1, index($0, "=") - 1))
+              val = trim(substr($0, index($0, "=") + 1)) }
+        net && key == "default_host" { print "default", val }
+        dev != "" && key == "kind" { kind[dev] = val }
+        dev != "" && key == "site" { site[dev] = val }
+        dev != "" && key == "interfaces" { split(val, f, /[ \t\/]+/); addr[dev] = f[2]
+                                            order[n++] = dev }
+        { key = "" }
         END { for (i = 0; i < n; i++) { d = order[i]
                   if (kind[d] == "host") print site[d], addr[d], d } }
     ' "$profile"

@@ -94,3 +94,9 @@ WANT
     assert_same_file "$BATS_TEST_TMPDIR/addr" "$BATS_TEST_TMPDIR/id"
     assert_same_file "$BATS_TEST_TMPDIR/name" "$BATS_TEST_TMPDIR/id"
 }
+
+@test "-j followed by more options: the last host named is the target" {
+    "$BIN/tracert" --seed 3 -j 10.2.30.10 10.11.30.68 >"$BATS_TEST_TMPDIR/last"
+    "$BIN/tracert" --seed 3 -j 10.2.30.10 10.11.30.68 -d >"$BATS_TEST_TMPDIR/then-option"
+    assert_same_file "$BATS_TEST_TMPDIR/then-option" "$BATS_TEST_TMPDIR/last"
+}
