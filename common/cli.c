@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "forward.h"
 #include "profile.h"
 #include "resolve.h"
 #include "rng.h"
@@ -125,6 +126,12 @@ void run_setup(struct run *r, const struct ext_opts *x)
     r->host_addr = device_primary_addr(&r->net, r->host);
     out_init(&r->out, stdout, x->crlf);
     r->out.flush_parts = x->realtime;
+}
+
+int run_host_owns(const struct run *r, const char *text)
+{
+    uint32_t a;
+    return addr_parse(text, &a) == 0 && device_owns(&r->net, r->host, a);
 }
 
 void run_free(struct run *r)

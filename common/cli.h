@@ -50,6 +50,9 @@ struct run {
 void run_setup(struct run *r, const struct ext_opts *x);
 void run_free(struct run *r);
 
+/* Is TEXT an address of the current host (for -S and -i)? */
+int run_host_owns(const struct run *r, const char *text);
+
 /* Sleeps MS milliseconds (for --realtime). */
 void pace_ms(double ms);
 

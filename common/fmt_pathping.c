@@ -3,6 +3,8 @@
  * the end of three usage lines are really there. */
 #include "fmt_pathping.h"
 
+#include "fmt_common.h"
+
 #include <stdio.h>
 
 static const char *const usage_lines[] = {
@@ -25,42 +27,22 @@ static const char *const usage_lines[] = {
 
 void pathping_usage(struct out *o)
 {
-    for (size_t i = 0; i < sizeof usage_lines / sizeof *usage_lines; i++)
-        out_line(o, "%s", usage_lines[i]);
+    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
 }
 
 void pathping_invalid_option(struct out *o, const char *arg)
 {
-    out_line(o, "%s is not a valid command option.", arg);
+    fmt_invalid_option(o, arg);
     pathping_usage(o);
 }
 
-/* No capture shows these: worded like ping's, which Windows does print. */
-void pathping_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi)
-{
-    out_line(o, "Bad value for option -%c, valid range is from %lu to %lu.", option, lo, hi);
-}
 
-void pathping_missing_value(struct out *o, char option)
-{
-    out_line(o, "Value must be supplied for option -%c.", option);
-}
 
-void pathping_unresolved(struct out *o, const char *name)
-{
-    out_line(o, "Unable to resolve target system name %s.", name);
-}
 
 /* As tracert's header, without the empty line after it. */
 void pathping_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
 {
-    out_line(o, "%s", "");
-    if (named) {
-        out_line(o, "Tracing route to %s", addr_text);
-        out_line(o, "over a maximum of %u hops:", max_hops);
-    } else {
-        out_line(o, "Tracing route to %s over a maximum of %u hops", addr_text, max_hops);
-    }
+    fmt_route_header(o, addr_text, named, max_hops);
 }
 
 void pathping_path_hop(struct out *o, unsigned hop, const char *addr_text)

@@ -6,9 +6,6 @@
 
 void pathping_usage(struct out *o);
 void pathping_invalid_option(struct out *o, const char *arg);
-void pathping_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi);
-void pathping_missing_value(struct out *o, char option);
-void pathping_unresolved(struct out *o, const char *name);
 
 /* Phase 1. */
 void pathping_header(struct out *o, const char *addr_text, int named, unsigned max_hops);

@@ -4,6 +4,7 @@
 #include "fmt_ping.h"
 
 #include "addr.h"
+#include "fmt_common.h"
 
 const char PING_TIMED_OUT[] = "Request timed out.";
 const char PING_HOST_UNREACH[] = "Destination host unreachable.";
@@ -55,8 +56,7 @@ static const char *const usage_lines[] = {
 
 void ping_usage(struct out *o)
 {
-    for (size_t i = 0; i < sizeof usage_lines / sizeof *usage_lines; i++)
-        out_line(o, "%s", usage_lines[i]);
+    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
 }
 
 void ping_bad_option(struct out *o, const char *arg)
@@ -65,15 +65,7 @@ void ping_bad_option(struct out *o, const char *arg)
     ping_usage(o);
 }
 
-void ping_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi)
-{
-    out_line(o, "Bad value for option -%c, valid range is from %lu to %lu.", option, lo, hi);
-}
 
-void ping_missing_value(struct out *o, char option)
-{
-    out_line(o, "Value must be supplied for option -%c.", option);
-}
 
 void ping_no_target(struct out *o)
 {

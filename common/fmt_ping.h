@@ -8,8 +8,6 @@
 
 void ping_usage(struct out *o);
 void ping_bad_option(struct out *o, const char *arg);
-void ping_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi);
-void ping_missing_value(struct out *o, char option);
 void ping_no_target(struct out *o);
 void ping_unresolved(struct out *o, const char *name);
 

@@ -3,6 +3,8 @@
  * "[-w timeout]" is really there in Windows' usage text. */
 #include "fmt_tracert.h"
 
+#include "fmt_common.h"
+
 const char TRACERT_HOST_UNREACH[] = "Destination host unreachable.";
 const char TRACERT_NET_UNREACH[] = "Destination net unreachable.";
 
@@ -24,13 +26,12 @@ static const char *const usage_lines[] = {
 
 void tracert_usage(struct out *o)
 {
-    for (size_t i = 0; i < sizeof usage_lines / sizeof *usage_lines; i++)
-        out_line(o, "%s", usage_lines[i]);
+    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
 }
 
 void tracert_invalid_option(struct out *o, const char *arg)
 {
-    out_line(o, "%s is not a valid command option.", arg);
+    fmt_invalid_option(o, arg);
     tracert_usage(o);
 }
 
@@ -40,31 +41,12 @@ void tracert_no_target(struct out *o)
     tracert_usage(o);
 }
 
-/* No capture shows these two: worded like ping's, which Windows does print. */
-void tracert_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi)
-{
-    out_line(o, "Bad value for option -%c, valid range is from %lu to %lu.", option, lo, hi);
-}
 
-void tracert_missing_value(struct out *o, char option)
-{
-    out_line(o, "Value must be supplied for option -%c.", option);
-}
 
-void tracert_unresolved(struct out *o, const char *name)
-{
-    out_line(o, "Unable to resolve target system name %s.", name);
-}
 
 void tracert_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
 {
-    out_line(o, "%s", "");
-    if (named) {
-        out_line(o, "Tracing route to %s", addr_text);
-        out_line(o, "over a maximum of %u hops:", max_hops);
-    } else {
-        out_line(o, "Tracing route to %s over a maximum of %u hops", addr_text, max_hops);
-    }
+    fmt_route_header(o, addr_text, named, max_hops);
     out_line(o, "%s", "");
 }
 

@@ -8,9 +8,6 @@
 void tracert_usage(struct out *o);
 void tracert_invalid_option(struct out *o, const char *arg);
 void tracert_no_target(struct out *o);
-void tracert_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi);
-void tracert_missing_value(struct out *o, char option);
-void tracert_unresolved(struct out *o, const char *name);
 
 /* ADDR_TEXT is "name [a.b.c.d]" or "a.b.c.d"; NAMED says which. */
 void tracert_header(struct out *o, const char *addr_text, int named, unsigned max_hops);

@@ -7,13 +7,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "cli.h"
 #include "fmt_ping.h"
 #include "pingrun.h"
-#include "resolve.h"
 #include "rng.h"
+#include "fmt_common.h"
+#include "tool.h"
 #include "util.h"
-#include "winopt.h"
 
 #define DEFAULT_COUNT 4
 #define DEFAULT_SIZE 32
@@ -21,8 +20,8 @@
 #define DEFAULT_TIMEOUT_MS 4000
 #define MS_PER_DAY 86400000u
 
-static const struct winopt_messages messages = {ping_bad_option, ping_bad_value,
-                                                ping_missing_value};
+static const struct winopt_messages messages = {ping_bad_option, fmt_bad_value,
+                                                fmt_missing_value};
 
 /* -v (deprecated by Windows itself), -c, -p, -R and -4 are accepted with no
  * effect on the model. */
@@ -70,12 +69,6 @@ static void catch_signals(void)
     sigaction(SIGQUIT, &sa, NULL);
 }
 
-static unsigned long number_or(struct winopt_line *w, char letter, unsigned long dflt)
-{
-    struct winopt *o = winopt_get(w, letter);
-    return o->seen ? o->number : dflt;
-}
-
 /* The time of day for -s: from the seed when there is one, so that the same
  * seed gives the same bytes; from the clock otherwise. */
 static uint32_t clock_of_day(const struct run *run, const struct ext_opts *x)
@@ -90,88 +83,38 @@ static uint32_t clock_of_day(const struct run *run, const struct ext_opts *x)
 static void fill_request(struct winopt_line *w, struct run *run, struct ping_request *req)
 {
     struct winopt *src = winopt_get(w, 'S');
-    uint32_t addr;
     req->resolve_names = winopt_get(w, 'a')->seen;
     req->forever = winopt_get(w, 't')->seen;
-    req->count = number_or(w, 'n', DEFAULT_COUNT);
-    req->size = (unsigned)number_or(w, 'l', DEFAULT_SIZE);
+    req->count = tool_number(w, 'n', DEFAULT_COUNT);
+    req->size = (unsigned)tool_number(w, 'l', DEFAULT_SIZE);
     req->dont_fragment = winopt_get(w, 'f')->seen;
-    req->ttl = (int)number_or(w, 'i', DEFAULT_TTL);
-    req->timeout_ms = (unsigned)number_or(w, 'w', DEFAULT_TIMEOUT_MS);
-    req->record_route = (unsigned)number_or(w, 'r', 0);
-    req->timestamps = (unsigned)number_or(w, 's', 0);
+    req->ttl = (int)tool_number(w, 'i', DEFAULT_TTL);
+    req->timeout_ms = (unsigned)tool_number(w, 'w', DEFAULT_TIMEOUT_MS);
+    req->record_route = (unsigned)tool_number(w, 'r', 0);
+    req->timestamps = (unsigned)tool_number(w, 's', 0);
     req->strict_route = winopt_get(w, 'k')->seen;
     req->source = src->seen ? src->text : NULL;
-    req->source_is_ours = src->seen && addr_parse(src->text, &addr) == 0 &&
-                          device_owns(&run->net, run->host, addr);
+    req->source_is_ours = src->seen && run_host_owns(run, src->text);
     req->clock_ms = clock_of_day(run, &w->ext);
     req->realtime = w->ext.realtime;
 }
 
-/* Resolves the target and the route's hosts; returns the first name that
- * does not resolve, or NULL.  The model is IPv4 only: with -6 none does. */
-static const char *resolve_all(const struct network *net, struct winopt_line *w,
-                               struct ping_request *req, uint32_t *via)
+static int ping(struct winopt_line *w, struct run *run, struct engine *e,
+                const struct target *t)
 {
-    const char *canonical;
-    const struct winopt *route = winopt_get(w, winopt_get(w, 'k')->seen ? 'k' : 'j');
-    if (winopt_get(w, '6')->seen || resolve_target(net, w->target, &req->dst, &req->canonical))
-        return w->target;
-    for (size_t i = 0; i < route->nhosts; i++)
-        if (resolve_target(net, route->hosts[i], &via[i], &canonical))
-            return route->hosts[i];
-    req->via = via;
-    req->nvia = route->nhosts;
-    return NULL;
-}
-
-static int ping(struct winopt_line *w)
-{
-    struct run run;
-    struct ping_request req = {0};
-    uint32_t via[WINOPT_MAX_HOSTS];
-    run_setup(&run, &w->ext);
-    fill_request(w, &run, &req);
-    int status = EXIT_WINDOWS_FAIL;
-    const char *unresolved = resolve_all(&run.net, w, &req, via);
-    if (unresolved) {
-        ping_unresolved(&run.out, unresolved);
-    } else {
-        struct engine e;
-        engine_init(&e, &run.net, run.host, run.host_addr, run.seed);
-        catch_signals();
-        /* Any reply, an error reply too, counts as success: Windows does so. */
-        if (ping_run(&e, &run.out, &req) > 0)
-            status = EXIT_OK;
-        engine_free(&e);
-    }
-    status = run_finish(&run, status);
-    run_free(&run);
-    return status;
+    struct ping_request req = {.dst = t->dst, .canonical = t->canonical, .via = t->via,
+                               .nvia = t->nvia};
+    fill_request(w, run, &req);
+    catch_signals();
+    /* Any reply, an error reply too, counts as success: Windows does so. */
+    return ping_run(e, &run->out, &req) > 0 ? EXIT_OK : EXIT_WINDOWS_FAIL;
 }
 
 int main(int argc, char **argv)
 {
-    struct winopt_line w = {.table = table, .nopts = sizeof table / sizeof *table,
-                            .messages = &messages};
-    struct out pre; /* usage and option errors, before any run */
-    prog_name = "ping";
-    winopt_open_writer(&pre, argc, argv);
-    switch (winopt_parse(&w, &pre, argc, argv)) {
-    case WINOPT_HELP:
-        ping_usage(&pre);
-        return out_finish(&pre, EXIT_OK);
-    case WINOPT_BARE:
-        ping_usage(&pre);
-        return out_finish(&pre, EXIT_WINDOWS_FAIL);
-    case WINOPT_FAILED:
-        return out_finish(&pre, EXIT_WINDOWS_FAIL);
-    case WINOPT_OK:
-        break;
-    }
-    if (!w.target) {
-        ping_no_target(&pre);
-        return out_finish(&pre, EXIT_WINDOWS_FAIL);
-    }
-    return ping(&w);
+    static const struct tool ping_tool = {
+        .name = "ping", .table = table, .nopts = sizeof table / sizeof *table,
+        .messages = &messages, .usage = ping_usage, .no_target = ping_no_target,
+        .unresolved = ping_unresolved, .route_letters = "kj", .run = ping};
+    return tool_main(&ping_tool, argc, argv);
 }
