@@ -1,6 +1,7 @@
 /* pathrun.c - see pathrun.h. */
 #include "pathrun.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -132,9 +133,10 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;
     unsigned n = find_path(e, o, req, hops, &silent);
-    /* Windows 7 and later count the hops that answered, not a silent one. */
-    pathping_computing(o, (unsigned long)((uint64_t)n * req->queries * req->period_ms / 1000),
-                       silent);
+    /* Windows 7 and later count the hops that answered, not a silent one.
+     * In long double: 255 hops x 2^32 queries x 2^32 ms would wrap. */
+    long double seconds = (long double)n * req->queries * req->period_ms / 1000;
+    pathping_computing(o, seconds < ULONG_MAX ? (unsigned long)seconds : ULONG_MAX, silent);
     measure(e, req, hops, n);
     print_table(e, o, req, hops, n);
     free(hops);
