@@ -44,8 +44,9 @@ static void count_echo(struct ping_stats *st, double rtt_ms)
     st->echo_replies++;
 }
 
+/* SENT_AT: when the echo left, in the run's simulated time. */
 static void print_recorded(struct out *o, const struct ping_request *req,
-                           const struct probe_result *r, unsigned long seq)
+                           const struct probe_result *r, double sent_at)
 {
     if (req->record_route)
         ping_route(o, r->recorded, r->nrecorded < req->record_route ? r->nrecorded
@@ -54,7 +55,7 @@ static void print_recorded(struct out *o, const struct ping_request *req,
         uint32_t ms[PROBE_MAX_RECORD];
         size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
         for (size_t i = 0; i < n; i++)
-            ms[i] = (uint32_t)((req->clock_ms + seq * 1000 + (uint64_t)r->recorded_at[i]) %
+            ms[i] = (uint32_t)((req->clock_ms + (uint64_t)(sent_at + r->recorded_at[i])) %
                                86400000u);
         ping_timestamps(o, r->recorded, ms, n);
     }
@@ -72,10 +73,23 @@ static const char *error_text(enum probe_status s)
     }
 }
 
-/* One echo: prints its line(s) and counts it; returns the time it took. */
-static double one_echo(struct engine *e, struct out *o, const struct ping_request *req,
-                       unsigned long seq, struct ping_stats *st)
+/* How long an echo keeps ping waiting: its round trip, or the timeout. */
+static double waited(const struct probe_result *r, const struct ping_request *req)
 {
+    switch (r->status) {
+    case PROBE_TIMEOUT: return req->timeout_ms;
+    case PROBE_FRAG_LOCAL:
+    case PROBE_TRANSMIT_FAILED: return 0;
+    default: return r->rtt_ms;
+    }
+}
+
+/* One echo: waits for it (with --realtime), prints its line(s) and counts
+ * it; returns the time it took. */
+static double one_echo(struct engine *e, struct out *o, const struct ping_request *req,
+                       struct ping_stats *st)
+{
+    double sent_at = e->now_ms;
     st->sent++;
     if (req->source && !req->source_is_ours) {
         ping_line(o, PING_TRANSMIT_FAILED);
@@ -88,13 +102,17 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
                               .record = req->record_route > req->timestamps
                                             ? req->record_route : req->timestamps};
     struct probe_result r = engine_probe(e, &spec);
+    double took = waited(&r, req);
+    engine_elapse(e, took, 0);
+    if (req->realtime)
+        ping_sleep(took); /* the line appears when the answer (or the timeout) does */
     char from[16];
     addr_format(r.from, from);
     if (r.status == PROBE_ECHO_REPLY) {
         st->received++;
         count_echo(st, r.rtt_ms);
         ping_echo_reply(o, from, req->size, r.rtt_ms, r.reply_ttl);
-        print_recorded(o, req, &r, seq);
+        print_recorded(o, req, &r, sent_at);
     } else if (error_text(r.status)) {
         st->received++;
         ping_error_reply(o, from, error_text(r.status));
@@ -102,9 +120,8 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
         ping_line(o, r.status == PROBE_FRAG_LOCAL        ? PING_FRAG_NEEDED
                      : r.status == PROBE_TRANSMIT_FAILED ? PING_TRANSMIT_FAILED
                                                          : PING_TIMED_OUT);
-        return r.status == PROBE_TIMEOUT ? req->timeout_ms : 0;
     }
-    return r.rtt_ms;
+    return took;
 }
 
 /* Ctrl+Break shows the statistics and goes on; returns 1 on Ctrl+C. */
@@ -128,15 +145,14 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
     for (unsigned long seq = 0; req->forever || seq < req->count; seq++) {
         if ((stopped = handle_signals(o, addr, &st)))
             break;
-        double took = one_echo(e, o, req, seq, &st);
-        /* Windows sends the next echo a second after this one, or at once
-         * after a timeout. */
-        double wait = took;
-        if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS)
-            wait = ECHO_INTERVAL_MS;
-        engine_elapse(e, wait, 0);
-        if (req->realtime)
-            ping_sleep(wait);
+        double took = one_echo(e, o, req, &st);
+        /* Windows sends the next echo a second after this one was sent, or
+         * at once after a wait as long as that. */
+        if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS) {
+            engine_elapse(e, ECHO_INTERVAL_MS - took, 0);
+            if (req->realtime)
+                ping_sleep(ECHO_INTERVAL_MS - took);
+        }
     }
     if (!stopped)
         stopped = handle_signals(o, addr, &st);

@@ -806,3 +806,14 @@ EOF
     run sed -n 3p "$BATS_TEST_TMPDIR/out"
     assert_output "Reply from 10.0.35.5: bytes=1372 time=6ms TTL=126"
 }
+
+@test "-s: an echo that waited long delays the next one's timestamps" {
+    # the first reply takes 5000 ms, so the second echo leaves 5000 ms after
+    # the first (not 1000): its time is 5000 - 5000/4 + 5/4 ms later
+    run "$BIN/ping" --profile "$TEST_PROFILES/ping/stats.ini" --seed 1 -n 2 -s 1 -w 6000 lossy
+    [ "$status" -eq 0 ]
+    local t1 t2
+    t1=$(printf '%s\n' "$output" | sed -n 's/^    Timestamp: 10\.1\.1\.1 : \([0-9]*\)$/\1/p' | sed -n 1p)
+    t2=$(printf '%s\n' "$output" | sed -n 's/^    Timestamp: 10\.1\.1\.1 : \([0-9]*\)$/\1/p' | sed -n 2p)
+    [ $((t2 - t1)) -eq 3751 ]
+}
