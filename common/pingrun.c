@@ -143,8 +143,8 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
     print_header(e, o, req);
     int stopped = 0;
     for (unsigned long seq = 0; req->forever || seq < req->count; seq++) {
-        if ((stopped = handle_signals(o, addr, &st)))
-            break;
+        if ((stopped = handle_signals(o, addr, &st)) || o->failed)
+            break; /* Ctrl+C, or nobody reads the output any more */
         double took = one_echo(e, o, req, &st);
         /* Windows sends the next echo a second after this one was sent, or
          * at once after a wait as long as that. */

@@ -131,7 +131,7 @@ static const struct fwd_path *routed_path(struct engine *e, const struct probe_s
         uint32_t leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
         int from = e->routed.steps[e->routed.n - 1].device;
         const struct fwd_path *leg = engine_path(e, e->src_addr, from, leg_dst);
-        if (spec->strict_route && i < spec->nvia && leg->n > 2) {
+        if (spec->strict_route && leg->n > 2) {
             /* strict: the first router of the leg cannot follow the route */
             append_segment(&e->routed, &(struct fwd_path){leg->steps, 2, PATH_BAD_ROUTE});
             break;

@@ -121,13 +121,16 @@ static void parse_rate(const struct loader *ld, const char *sec, const char *key
     if (slash && (size_t)(slash - v) < sizeof num) {
         memcpy(num, v, (size_t)(slash - v));
         num[slash - v] = '\0';
-        if (!parse_u64(trim(num), 1, 1000000, &c) && !parse_u64(slash + 1, 1, 86400000, &m)) {
+        char den[32];
+        snprintf(den, sizeof den, "%s", slash + 1);
+        if (!parse_u64(trim(num), 1, 1000000, &c) && !parse_u64(trim(den), 1, 86400000, &m)) {
             *count = (unsigned)c;
             *ms = (unsigned)m;
             return;
         }
     }
-    fail(ld, sec, key, "'%s' is not COUNT/MILLISECONDS, like 1/1000", v);
+    fail(ld, sec, key, "'%s' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, "
+                       "MILLISECONDS 1 to 86400000)", v);
 }
 
 static int parse_flag(const struct loader *ld, const char *sec, const char *key, const char *v)

@@ -218,8 +218,8 @@ EOF
 @test "value: device reply_loss 1.5" { edit_key 'device h1' reply_loss 1.5; profile_fails "[device h1] reply_loss: '1.5' is not a probability from 0 to 1"; }
 @test "value: device reply_loss -0.1" { edit_key 'device h1' reply_loss -0.1; profile_fails "[device h1] reply_loss: '-0.1' is not a probability from 0 to 1"; }
 @test "value: device reply_loss nan" { edit_key 'device h1' reply_loss nan; profile_fails "[device h1] reply_loss: 'nan' is not a probability from 0 to 1"; }
-@test "value: device reply_limit without a slash" { edit_key 'device h1' reply_limit 5; profile_fails "[device h1] reply_limit: '5' is not COUNT/MILLISECONDS, like 1/1000"; }
-@test "value: device reply_limit 0/1000" { edit_key 'device h1' reply_limit 0/1000; profile_fails "[device h1] reply_limit: '0/1000' is not COUNT/MILLISECONDS, like 1/1000"; }
+@test "value: device reply_limit without a slash" { edit_key 'device h1' reply_limit 5; profile_fails "[device h1] reply_limit: '5' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, MILLISECONDS 1 to 86400000)"; }
+@test "value: device reply_limit 0/1000" { edit_key 'device h1' reply_limit 0/1000; profile_fails "[device h1] reply_limit: '0/1000' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, MILLISECONDS 1 to 86400000)"; }
 @test "value: device initial_ttl 0" { edit_key 'device h1' initial_ttl 0; profile_fails "[device h1] initial_ttl: '0' is not a whole number from 1 to 255"; }
 @test "value: device initial_ttl 256" { edit_key 'device h1' initial_ttl 256; profile_fails "[device h1] initial_ttl: '256' is not a whole number from 1 to 255"; }
 @test "value: device no_route" { edit_key 'device h1' no_route reject; profile_fails "[device h1] no_route: 'reject' is not drop, host-unreachable or net-unreachable"; }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bats
 # docs.bats - the documentation is clean and tells the truth: the man pages
-# pass mandoc's lint, every option tracert accepts is in the man page, the
-# bash completion and the README, the completion offers what the profile
-# holds, and the examples in the man pages and the README print what they
-# show.
+# pass mandoc's lint, every option each tool (tracert, ping, pathping)
+# accepts is in its man page, its bash completion and the README, the
+# completions offer what the profile holds, and the examples in the man
+# pages and the README print what they show.
 
 load lib/common
 load lib/blocks
@@ -11,31 +11,52 @@ load lib/blocks
 bats_require_minimum_version 1.5.0
 
 MAN=$ROOT_DIR/man
-COMPLETION=$ROOT_DIR/completions/tracert.bash
+COMPLETIONS=$ROOT_DIR/completions
 README=$ROOT_DIR/README.md
+
+# The tools, each with a man page TOOL.1 and a completion TOOL.bash.
+TOOLS=(tracert ping pathping)
 
 # netmimic's extension long options, as common/cli.c accepts them.
 EXT_OPTIONS=(profile from seed down scenario crlf realtime)
 
-# The option letters of tracert's usage text ("-d", "-h", ...), one a line.
+# The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
 usage_letters() {
-    "$BIN/tracert" /? | grep -oE '(^|[[ ])-[[:alnum:]]' | sed 's/.*-//' | sort -u
+    "$BIN/$1" /? | grep -oE '(^|[[ ])-[[:alnum:]]' | sed 's/.*-//' | sort -u
 }
 
-# complete WORD...: runs the completion function on the command line
-# "tracert WORD...", completing the last word; the candidates end up in
+# How many option letters TOOL's usage text has, '?' aside: a usage text
+# that lost some would otherwise pass the checks below.
+usage_count() {
+    case $1 in
+    tracert) echo 8 ;;   # d h j w R S 4 6
+    ping) echo 18 ;;     # t a n l f i v r s j k w R S c p 4 6
+    pathping) echo 9 ;;  # g h i n p q w 4 6
+    esac
+}
+
+# complete_for TOOL WORD...: runs TOOL's completion function on the command
+# line "TOOL WORD...", completing the last word; the candidates end up in
 # $output, one a line, sorted.
-complete_line() {
+complete_for() {
+    local tool=$1
+    shift
     run bash -c '
         source "$1" || exit 1
-        shift
-        COMP_WORDS=(tracert "$@")
+        tool=$2
+        shift 2
+        COMP_WORDS=("$tool" "$@")
         COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
         COMP_LINE="${COMP_WORDS[*]}"
         COMP_POINT=${#COMP_LINE}
-        _tracert tracert "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+        "_$tool" "$tool" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
         printf "%s\n" "${COMPREPLY[@]}" | sort
-    ' _ "$COMPLETION" "$@"
+    ' _ "$COMPLETIONS/$tool.bash" "$tool" "$@"
+}
+
+# complete_line WORD...: the same for tracert.
+complete_line() {
+    complete_for tracert "$@"
 }
 
 # ---- the man pages ---------------------------------------------------------
@@ -56,28 +77,55 @@ has_item() {
 }
 
 @test "mandoc -Tlint: tracert.1 is clean" { lint tracert.1; }
+@test "mandoc -Tlint: ping.1 is clean" { lint ping.1; }
+@test "mandoc -Tlint: pathping.1 is clean" { lint pathping.1; }
 @test "mandoc -Tlint: netmimic-profile.5 is clean" { lint netmimic-profile.5; }
 
-@test "every option of tracert's usage text has an entry in tracert.1" {
-    local letters l
-    letters=$(usage_letters)
-    [ "$(echo "$letters" | wc -l)" -eq 8 ] # d h j w R S 4 6
+# check_usage_items TOOL: every option letter of TOOL's usage text, and '?',
+# has a list item in TOOL.1.
+check_usage_items() {
+    local tool=$1 letters l
+    letters=$(usage_letters "$tool")
+    [ "$(echo "$letters" | wc -l)" -eq "$(usage_count "$tool")" ]
     for l in $letters '?'; do
-        has_item "$MAN/tracert.1" Fl "$l" || {
-            echo "tracert.1 has no '.It Fl $l'" >&2
+        has_item "$MAN/$tool.1" Fl "$l" || {
+            echo "$tool.1 has no '.It Fl $l'" >&2
             return 1
         }
     done
 }
 
-@test "every extension option has an entry in tracert.1" {
-    local o
-    for o in "${EXT_OPTIONS[@]}"; do
-        has_item "$MAN/tracert.1" Fl "-$o" || {
-            echo "tracert.1 has no '.It Fl -$o'" >&2
+@test "every option of tracert's usage text has an entry in tracert.1" { check_usage_items tracert; }
+@test "every option of ping's usage text has an entry in ping.1" { check_usage_items ping; }
+@test "every option of pathping's usage text has an entry in pathping.1" { check_usage_items pathping; }
+
+@test "every extension option has an entry in each tool's man page" {
+    local tool o
+    for tool in "${TOOLS[@]}"; do
+        for o in "${EXT_OPTIONS[@]}"; do
+            has_item "$MAN/$tool.1" Fl "-$o" || {
+                echo "$tool.1 has no '.It Fl -$o'" >&2
+                return 1
+            }
+        done
+    done
+}
+
+@test "every tool has a man page, a completion, and a place in the README" {
+    local tool
+    for tool in "${TOOLS[@]}"; do
+        [ -s "$MAN/$tool.1" ] && [ -s "$COMPLETIONS/$tool.bash" ] || {
+            echo "$tool lacks man/$tool.1 or completions/$tool.bash" >&2
+            return 1
+        }
+        grep -qF "man/$tool.1" "$README" || {
+            echo "README.md does not point to man/$tool.1" >&2
             return 1
         }
     done
+    # and the Makefile builds and installs exactly these
+    run sed -n 's/^TOOLS *:= *//p' "$ROOT_DIR/Makefile"
+    assert_output "${TOOLS[*]}"
 }
 
 @test "the list of extension options above is the one common/cli.c accepts" {
@@ -87,13 +135,15 @@ has_item() {
     assert_equal "$accepted" "$(printf '%s\n' "${EXT_OPTIONS[@]}" | sort)"
 }
 
-@test "the environment variables the code reads are in tracert.1 and the README" {
-    local v
+@test "the environment variables the code reads are in every man page and the README" {
+    local v tool
     for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF; do
-        has_item "$MAN/tracert.1" Ev "$v" || {
-            echo "tracert.1 has no '.It Ev $v'" >&2
-            return 1
-        }
+        for tool in "${TOOLS[@]}"; do
+            has_item "$MAN/$tool.1" Ev "$v" || {
+                echo "$tool.1 has no '.It Ev $v'" >&2
+                return 1
+            }
+        done
         grep -qF "$v" "$README" || {
             echo "README.md does not mention $v" >&2
             return 1
@@ -103,30 +153,66 @@ has_item() {
 
 # ---- the completion ----------------------------------------------------------
 
-@test "completion: the script loads in bash without a word and registers _tracert" {
-    run bash -c 'source "$1" && complete -p tracert' _ "$COMPLETION"
+# check_loads TOOL: TOOL's completion loads alone, in a bash that has
+# loaded no other (bash-completion loads one file per command), without
+# printing a word, and registers _TOOL for TOOL.
+check_loads() {
+    run bash -c 'source "$1" && complete -p "$2"' _ "$COMPLETIONS/$1.bash" "$1"
     assert_equal "$status" 0
-    assert_output "complete -F _tracert tracert"
+    assert_output "complete -F _$1 $1"
 }
 
-@test "completion: every option of the usage text, as -x and as /x" {
-    local letters l
-    letters=$(usage_letters)
-    complete_line -
+@test "completion: tracert.bash loads alone and registers _tracert" { check_loads tracert; }
+@test "completion: ping.bash loads alone and registers _ping" { check_loads ping; }
+@test "completion: pathping.bash loads alone and registers _pathping" { check_loads pathping; }
+
+@test "completion: the helpers the three files share are the same in each" {
+    local tool first='' got
+    for tool in "${TOOLS[@]}"; do
+        got=$(bash -c 'source "$1" && declare -f _netmimic_profile _netmimic_profile_names _netmimic_reply &&
+            echo "$_netmimic_default_profile"' _ "$COMPLETIONS/$tool.bash")
+        [ -n "$got" ]
+        if [ -z "$first" ]; then
+            first=$got
+        elif [ "$got" != "$first" ]; then
+            echo "$tool.bash defines the shared _netmimic_* helpers differently from tracert.bash" >&2
+            return 1
+        fi
+    done
+    # _netmimic_complete, shared by ping.bash and pathping.bash
+    run diff <(bash -c 'source "$1" && declare -f _netmimic_complete' _ "$COMPLETIONS/ping.bash") \
+        <(bash -c 'source "$1" && declare -f _netmimic_complete' _ "$COMPLETIONS/pathping.bash")
+    assert_success
+}
+
+# check_usage_completion TOOL: every option of TOOL's usage text, as -x and
+# as /x, is offered.
+check_usage_completion() {
+    local tool=$1 letters l
+    letters=$(usage_letters "$tool")
+    complete_for "$tool" -
     for l in $letters '?'; do
         assert_line -- "-$l"
     done
-    complete_line /
+    complete_for "$tool" /
     for l in $letters '?'; do
         assert_line -- "/$l"
     done
 }
 
-@test "completion: every extension option, and it is in the README" {
-    local o
-    complete_line --
+@test "completion: every option of tracert's usage text, as -x and as /x" { check_usage_completion tracert; }
+@test "completion: every option of ping's usage text, as -x and as /x" { check_usage_completion ping; }
+@test "completion: every option of pathping's usage text, as -x and as /x" { check_usage_completion pathping; }
+
+@test "completion: every extension option, for every tool, and it is in the README" {
+    local tool o
+    for tool in "${TOOLS[@]}"; do
+        complete_for "$tool" --
+        for o in "${EXT_OPTIONS[@]}"; do
+            assert_line --regexp "^--$o=?\$"
+        done
+    done
     for o in "${EXT_OPTIONS[@]}"; do
-        assert_line --regexp "^--$o=?\$"
         grep -qF -- "--$o" "$README" || {
             echo "README.md does not mention --$o" >&2
             return 1
@@ -134,22 +220,51 @@ has_item() {
     done
 }
 
-@test "completion: --from offers the profile's hosts" {
+@test "completion: --from offers the profile's hosts, for every tool" {
+    local tool
     export NETMIMIC_PROFILE=$PROFILE
-    complete_line --from ''
-    assert_output "$(printf '%s\n' branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm)"
+    for tool in "${TOOLS[@]}"; do
+        complete_for "$tool" --from ''
+        assert_output "$(printf '%s\n' branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm)"
+    done
 }
 
-@test "completion: --scenario offers the profile's scenarios" {
+@test "completion: --scenario offers the profile's scenarios, for every tool" {
+    local tool
     export NETMIMIC_PROFILE=$PROFILE
-    complete_line --scenario ''
-    assert_output "er1-primary-down"
+    for tool in "${TOOLS[@]}"; do
+        complete_for "$tool" --scenario ''
+        assert_output "er1-primary-down"
+        complete_for "$tool" --scenario=er
+        assert_output "--scenario=er1-primary-down"
+    done
+}
+
+@test "completion: an option's value gets nothing, a flag leaves the target to complete" {
+    export NETMIMIC_PROFILE=$PROFILE
+    # ping -n takes a count; pathping -n is a flag, followed by the target
+    complete_for ping -n ''
+    assert_output ""
+    complete_for ping /S ''
+    assert_output ""
+    complete_for pathping -n sp
+    assert_output "spoke-vm"
+    complete_for pathping /q ''
+    assert_output ""
+    # host lists and targets: the devices' names
+    complete_for ping -k hub
+    assert_output "hub-vm"
+    complete_for pathping -g 10.11.30.4 loc
+    assert_output "$(printf '%s\n' loc1-vm loc2-vm)"
 }
 
 @test "completion: --down offers the profile's links, filtered by the prefix typed" {
+    local tool
     export NETMIMIC_PROFILE=$PROFILE
-    complete_line --down loc1-er
-    assert_output "loc1-er1-primary"
+    for tool in "${TOOLS[@]}"; do
+        complete_for "$tool" --down loc1-er
+        assert_output "loc1-er1-primary"
+    done
 }
 
 @test "completion: --from=VALUE as one word keeps its '--from=' part" {
@@ -159,11 +274,14 @@ has_item() {
 }
 
 @test "completion: --profile on the line wins over NETMIMIC_PROFILE" {
+    local tool
     export NETMIMIC_PROFILE=$PROFILE
-    complete_line --profile "$TEST_PROFILES/bad/base.ini" --from ''
-    assert_output "h1"
-    complete_line "--profile=$TEST_PROFILES/bad/base.ini" --scenario ''
-    assert_output "sc1"
+    for tool in "${TOOLS[@]}"; do
+        complete_for "$tool" --profile "$TEST_PROFILES/bad/base.ini" --from ''
+        assert_output "h1"
+        complete_for "$tool" "--profile=$TEST_PROFILES/bad/base.ini" --scenario ''
+        assert_output "sc1"
+    done
 }
 
 # ---- the examples ------------------------------------------------------------
@@ -205,18 +323,18 @@ check_reproduction() {
     IFS=$'\t' read -r _name tool from target opts seed <<<"$row"
     [ "$opts" = - ] && opts=
     opts=${opts/=/ }
-    shown=$(grep -oE -- "--from $from ${opts:+$opts }--seed [0-9]+ $target" "$file" | head -1)
+    shown=$(grep -oE -- "$tool --from $from ${opts:+$opts }--seed [0-9]+ $target" "$file" | head -1)
     [ -n "$shown" ] || {
-        echo "$file shows no 'tracert --from $from ${opts:+$opts }--seed N $target'" >&2
+        echo "$file shows no '$tool --from $from ${opts:+$opts }--seed N $target'" >&2
         return 1
     }
-    [ "$shown" = "--from $from ${opts:+$opts }--seed $seed $target" ] || {
+    [ "$shown" = "$tool --from $from ${opts:+$opts }--seed $seed $target" ] || {
         echo "$file shows '$shown', but the seed in blocks.tsv is $seed: update $file" >&2
         return 1
     }
     block_expected "$name" >"$BATS_TEST_TMPDIR/want"
     # shellcheck disable=SC2086
-    "$BIN/tracert" $shown >"$BATS_TEST_TMPDIR/got"
+    "$BIN/$tool" ${shown#"$tool "} >"$BATS_TEST_TMPDIR/got" || true
     assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
 }
 
@@ -230,6 +348,15 @@ check_reproduction() {
 
 @test "README: the example reproducing a document block uses its recorded seed" {
     check_reproduction "$README" spoke-to-loc1
+}
+
+@test "ping.1 and README: the ping between sites uses its recorded seed" {
+    check_reproduction "$MAN/ping.1" loc2-ping-hub
+    check_reproduction "$README" loc2-ping-hub
+}
+
+@test "README: the document's ping row it shows uses its recorded seed" {
+    check_reproduction "$README" branch-ping-loc2
 }
 
 # shown_after FILE CMD-REGEX END-REGEX: the lines FILE shows after the line
@@ -251,4 +378,72 @@ shown_after() {
     assert_same_file man-loc1 want-loc1
     assert_same_file man-er1-down want-er1-down
     assert_same_file readme-loc1 want-loc1
+}
+
+# check_marked FILE COUNT: FILE has COUNT literal blocks marked as checked,
+# each right after a line '.\" checked' (a man page) or '<!-- checked -->'
+# (the README), or the same with a seed, '.\" checked SEED'.  A block's
+# first line is '$ COMMAND', where COMMAND is a tool (or bin/TOOL) with its
+# arguments, possibly after VAR=VALUE assignments; run from the source tree,
+# with NETMIMIC_SEED=SEED when the mark gives a seed, COMMAND prints the rest
+# of the block, byte for byte.
+check_marked() {
+    local file=$1 count=$2 dir=$BATS_TEST_TMPDIR/marked i words envs tool
+    mkdir -p "$dir"
+    awk -v dir="$dir" '
+        function start(seed) { n++; pending = 1; printf "%s", seed > (dir "/" n ".seed") }
+        /^\.\\" checked( [0-9]+)?$/ { start($3); next }
+        /^<!-- checked( [0-9]+)? -->$/ { start($3 == "-->" ? "" : $3); next }
+        pending && (/^\.Bd / || /^```/) { pending = 0; on = 1; first = 1; next }
+        on && (/^\.Ed$/ || /^```$/) { on = 0; next }
+        on && first { sub(/^\$ /, ""); print > (dir "/" n ".cmd"); first = 0; next }
+        on { print > (dir "/" n ".want") }
+        END { print n + 0 > (dir "/count") }' "$file"
+    [ "$(cat "$dir/count")" -eq "$count" ] || {
+        echo "$file has $(cat "$dir/count") checked blocks, not $count" >&2
+        return 1
+    }
+    for ((i = 1; i <= count; i++)); do
+        read -r -a words <"$dir/$i.cmd"
+        envs=()
+        while [[ ${words[0]} == [A-Z_]*=* ]]; do
+            envs+=("${words[0]}")
+            words=("${words[@]:1}")
+        done
+        tool=${words[0]#bin/}
+        [ -s "$dir/$i.seed" ] && envs+=("NETMIMIC_SEED=$(cat "$dir/$i.seed")")
+        (cd "$ROOT_DIR" && env "${envs[@]}" "$BIN/$tool" "${words[@]:1}") >"$dir/$i.got" || true
+        assert_same_file "$dir/$i.got" "$dir/$i.want" || {
+            echo "$file: the block of '$(cat "$dir/$i.cmd")' is not what it prints" >&2
+            return 1
+        }
+    done
+}
+
+@test "ping.1: the examples marked as checked print what they show" {
+    check_marked "$MAN/ping.1" 3
+}
+
+@test "pathping.1: the examples marked as checked print what they show" {
+    check_marked "$MAN/pathping.1" 2
+}
+
+@test "README: the examples marked as checked print what they show" {
+    check_marked "$README" 2
+}
+
+@test "ping.1: the article's 100% loss is the document's block" {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    block_expected branch-ping-loc2 >want
+    shown_after "$MAN/ping.1" '^\$ NETMIMIC_FROM=branch-vm ping 10\.1\.31\.10$' '^\.Ed' >shown
+    assert_same_file shown want
+    run env NETMIMIC_FROM=branch-vm "$BIN/ping" 10.1.31.10
+    assert_equal "$status" 1
+}
+
+@test "pathping.1: the lossy-link example is the suite's expected table" {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    shown_after "$MAN/pathping.1" '^\$ pathping --profile tests/profiles/pathping/lossy-link\.ini' \
+        '^\.Ed' >shown
+    assert_same_file shown "$TESTS_DIR/expected/pathping/lossy-link.txt"
 }

@@ -18,6 +18,8 @@
 
 load lib/common
 
+bats_require_minimum_version 1.5.0
+
 EXPECTED=$TESTS_DIR/expected/ping-corpus
 PPROFILES=$TEST_PROFILES/ping
 
@@ -816,4 +818,17 @@ EOF
     t1=$(printf '%s\n' "$output" | sed -n 's/^    Timestamp: 10\.1\.1\.1 : \([0-9]*\)$/\1/p' | sed -n 1p)
     t2=$(printf '%s\n' "$output" | sed -n 's/^    Timestamp: 10\.1\.1\.1 : \([0-9]*\)$/\1/p' | sed -n 2p)
     [ $((t2 - t1)) -eq 3751 ]
+}
+
+@test "-t: stops when nobody reads the output any more" {
+    run --separate-stderr timeout 10 sh -c "'$BIN/ping' -t --seed 1 10.11.30.4 | head -3 >/dev/null; echo \"\${PIPESTATUS:-}\""
+    [ "$status" -eq 0 ]   # not killed by timeout: ping ended by itself
+    assert_equal "$stderr" "ping: cannot write standard output: Broken pipe"
+}
+
+@test "-k: the target too must be next to the last host of a strict route" {
+    # hub-vm reaches the VNet (10.10.30.1) directly, but from there the branch
+    # is behind the VPN gateway, whose instance refuses the strict route
+    run "$BIN/ping" --seed 1 -n 1 -k 10.10.30.1 10.11.30.68
+    assert_line 'Reply from 10.10.30.142: Bad route specified.'
 }
