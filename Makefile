@@ -95,6 +95,8 @@ install: all
 	install -m 644 profiles/*.ini $(DESTDIR)$(DATADIR)
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
+	install -m 644 completions/netmimic-common.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	for t in $(TOOLS); do install -m 644 completions/$$t.bash \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; done
 

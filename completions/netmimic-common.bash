@@ -1,0 +1,188 @@
+# netmimic-common.bash - the bash completion that tracert, ping and pathping
+# share (sourced by completions/TOOL.bash, installed beside them).
+#
+# Completes a tool's Windows options (also as /x), netmimic's long options,
+# and from the profile in effect: host names after --from, scenario names
+# after --scenario, link names after --down, and the devices' names as the
+# target and in source-route host lists.  The profile is the one the tool
+# would read: --profile on the command line, else $NETMIMIC_PROFILE, else
+# profiles/ beside the bin/ directory of the tool being completed (a build
+# tree), else the installed default.
+
+_netmimic_default_profile=/usr/local/share/netmimic/azure-interop.ini
+
+# The profile the tool being completed would read, for the command line in
+# COMP_WORDS.
+_netmimic_profile() {
+    local i w
+    for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
+        w=${COMP_WORDS[i]}
+        if [[ $w == --profile=?* ]]; then
+            w=${w#--profile=}
+        elif [[ $w == --profile ]]; then
+            # "--profile FILE", or "--profile = FILE" when '=' breaks words
+            w=${COMP_WORDS[i + 1]-}
+            [[ $w == = ]] && w=${COMP_WORDS[i + 2]-}
+        else
+            continue
+        fi
+        # bash expands a leading ~/ before the tool sees it; COMP_WORDS has it raw
+        # shellcheck disable=SC2088 # the raw text is wanted
+        local tilde='~/'
+        [[ $w == "$tilde"* ]] && w=$HOME/${w#"$tilde"}
+        printf '%s\n' "$w"
+        return
+    done
+    if [[ -n ${NETMIMIC_PROFILE-} ]]; then
+        printf '%s\n' "$NETMIMIC_PROFILE"
+        return
+    fi
+    local exe
+    exe=$(type -P -- "${COMP_WORDS[0]}" 2>/dev/null)
+    if [[ -n $exe ]]; then
+        exe=$(readlink -f -- "$exe" 2>/dev/null)
+        local built=${exe%/*}/../profiles/azure-interop.ini
+        if [[ -n $exe && -r $built ]]; then
+            printf '%s\n' "$built"
+            return
+        fi
+    fi
+    printf '%s\n' "$_netmimic_default_profile"
+}
+
+# Prints the names of one kind of object of the profile in effect:
+#   hosts      [device X] sections with kind = host
+#   scenarios  [scenario X] sections
+#   links      [link X] sections
+#   names      the names = ... of every device (what a target may be)
+# iniparser lower-cases section and key names; values end at ';' or '#'.
+_netmimic_profile_names() {
+    local what=$1 profile
+    profile=$(_netmimic_profile)
+    [[ -r $profile ]] || return 0
+    awk -v what="$what" '
+        function value(line) {
+            sub(/^[^=]*=[ \t]*/, "", line)
+            if (line ~ /^"/) { sub(/^"/, "", line); sub(/".*$/, "", line) }
+            else if (line ~ /^\047/) { sub(/^\047/, "", line); sub(/\047.*$/, "", line) }
+            else sub(/[;#].*$/, "", line)
+            sub(/[ \t\r]+$/, "", line)
+            return line
+        }
+        /^[ \t]*[#;]/ { next }
+        /^[ \t]*\[/ {
+            sec = $0
+            sub(/^[ \t]*\[[ \t]*/, "", sec); sub(/[ \t]*\].*$/, "", sec)
+            n = split(tolower(sec), f, /[ \t]+/)
+            type = f[1]; name = (n >= 2) ? f[2] : ""
+            if (type == "device" && name != "") devices[++ndev] = name
+            if (what == "scenarios" && type == "scenario" && name != "") print name
+            if (what == "links" && type == "link" && name != "") print name
+            next
+        }
+        type == "device" && name != "" && /=/ {
+            key = $0; sub(/=.*$/, "", key); gsub(/[ \t]/, "", key); key = tolower(key)
+            if (key == "kind") kind[name] = value($0)
+            if (key == "names" && what == "names") {
+                m = split(value($0), v, /[ \t]+/)
+                for (i = 1; i <= m; i++) if (v[i] != "") print v[i]
+            }
+        }
+        END {
+            if (what == "hosts")
+                for (i = 1; i <= ndev; i++)
+                    if (kind[devices[i]] == "host") print devices[i]
+        }' "$profile" 2>/dev/null
+}
+
+# Sets COMPREPLY to the words of the list on stdin (one a line) that start
+# with CUR, each preceded by PREFIX.  mapfile, not COMPREPLY=($(...)): a word
+# such as '-?' must not be expanded as a file name pattern.
+_netmimic_reply() {
+    local prefix=$1 cur=$2 w
+    COMPREPLY=()
+    while IFS= read -r w; do
+        [[ -n $w && $w == "$cur"* ]] && COMPREPLY+=("$prefix$w")
+    done
+}
+
+# The completion itself, shared by ping and pathping: WINDOWS is the list of
+# the tool's Windows options (as -x), VALUED the list of those that take a
+# number or an address, for which there is nothing to offer.  Host lists
+# (-j, -k, -g) and the target are completed with the devices' names.
+_netmimic_complete() {
+    local -a windows valued
+    read -r -a windows <<<"$1"
+    read -r -a valued <<<"$2"
+    local cur prev
+    cur=${COMP_WORDS[COMP_CWORD]}
+    prev=
+    ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
+    COMPREPLY=()
+
+    # A long option's value: "--opt value", "--opt=value" as one word (the
+    # reply then keeps the "--opt=" part), or "--opt = value" when '=' is in
+    # COMP_WORDBREAKS (readline then completes only the part after '=').
+    local opt='' prefix=''
+    if [[ $cur == --*=* ]]; then
+        opt=${cur%%=*}
+        cur=${cur#*=}
+        prefix=$opt=
+    elif [[ $cur == = && $prev == --* ]]; then
+        opt=$prev
+        cur=
+    elif [[ $prev == = ]] && ((COMP_CWORD > 1)); then
+        opt=${COMP_WORDS[COMP_CWORD - 2]}
+    elif [[ $prev == --* ]]; then
+        opt=$prev
+    fi
+
+    case $opt in
+    --from)
+        _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names hosts)
+        return 0
+        ;;
+    --scenario)
+        _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names scenarios)
+        return 0
+        ;;
+    --down)
+        _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names links)
+        return 0
+        ;;
+    --profile)
+        compopt -o filenames 2>/dev/null
+        _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
+        return 0
+        ;;
+    --seed)
+        return 0
+        ;;
+    esac
+
+    # Windows options that take a number or an address: nothing to offer.
+    local v
+    for v in "${valued[@]}"; do
+        [[ $prev == "$v" || $prev == "/${v#-}" ]] && return 0
+    done
+
+    local long=(--profile= --from= --seed= --down= --scenario= --crlf --realtime)
+    case $cur in
+    --*)
+        _netmimic_reply "" "$cur" < <(printf '%s\n' "${long[@]}")
+        # a long option that takes a value: no space after its '='
+        [[ ${#COMPREPLY[@]} -eq 1 && ${COMPREPLY[0]} == *= ]] && compopt -o nospace 2>/dev/null
+        ;;
+    -*)
+        _netmimic_reply "" "$cur" < <(printf '%s\n' "${windows[@]}" "${long[@]}")
+        ;;
+    /*)
+        _netmimic_reply "" "$cur" < <(printf '%s\n' "${windows[@]/#-//}")
+        ;;
+    *)
+        # the target, or a host of a source route: the names of the devices
+        _netmimic_reply "" "$cur" < <(_netmimic_profile_names names)
+        ;;
+    esac
+    return 0
+}
