@@ -15,28 +15,13 @@ load lib/common
 EXPECTED=$TESTS_DIR/expected/corpus
 CPROFILES=$TEST_PROFILES/corpus
 
-# tracert_run OUT ARGS...: runs tracert with ARGS; stdout goes to OUT, stderr
-# to OUT.err, the exit status to $status.  (Not bats' `run`: $output loses
-# trailing newlines, and these tests compare whole files.)
-tracert_run() {
-    local out=$1
-    shift
-    status=0
-    "$BIN/tracert" "$@" >"$out" 2>"$out.err" || status=$?
-}
+tracert_run() { tool_run tracert "$@"; }
 
 # trace OUT NNN TARGET [ARGS...]: traces TARGET over corpus profile NNN.
 trace() {
     local out=$1 nnn=$2 target=$3
     shift 3
     tracert_run "$out" --profile "$CPROFILES/tracert-$nnn.ini" --seed 1 "$@" "$target"
-}
-
-# assert_exit WANT OUT: the exit status was WANT and nothing went to stderr
-# (Windows writes everything, errors and usage included, to stdout).
-assert_exit() {
-    assert_equal "$status" "$1"
-    assert_equal "$(cat "$2.err")" ""
 }
 
 # The redirected form, by the rules of windows-output.md section 0 and 1.4,

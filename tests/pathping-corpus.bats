@@ -18,15 +18,7 @@ EXPECTED=$TESTS_DIR/expected/pathping-corpus
 PPROFILES=$TEST_PROFILES/pathping-corpus
 CORPUS=$ROOT_DIR/../shared/corpus
 
-# pathping_run OUT ARGS...: runs pathping with ARGS; stdout goes to OUT,
-# stderr to OUT.err, the exit status to $status.  (Not bats' `run`: $output
-# loses trailing newlines, and these tests compare whole files.)
-pathping_run() {
-    local out=$1
-    shift
-    status=0
-    "$BIN/pathping" "$@" >"$out" 2>"$out.err" || status=$?
-}
+pathping_run() { tool_run pathping "$@"; }
 
 # ppath OUT PROFILE TARGET [ARGS...]: pathping TARGET over the corpus
 # profile PROFILE (radiant or zyxel), seed 1.
@@ -34,13 +26,6 @@ ppath() {
     local out=$1 profile=$2 target=$3
     shift 3
     pathping_run "$out" --profile "$PPROFILES/$profile.ini" --seed 1 "$@" "$target"
-}
-
-# assert_exit WANT OUT: the exit status was WANT and nothing went to stderr
-# (Windows writes everything, errors and usage included, to stdout).
-assert_exit() {
-    assert_equal "$status" "$1"
-    assert_equal "$(cat "$2.err")" ""
 }
 
 # up_to_computing FILE: FILE's lines up to and including the "Computing

@@ -23,28 +23,13 @@ bats_require_minimum_version 1.5.0
 EXPECTED=$TESTS_DIR/expected/ping-corpus
 PPROFILES=$TEST_PROFILES/ping
 
-# ping_run OUT ARGS...: runs ping with ARGS; stdout goes to OUT, stderr to
-# OUT.err, the exit status to $status.  (Not bats' `run`: $output loses
-# trailing newlines, and these tests compare whole files.)
-ping_run() {
-    local out=$1
-    shift
-    status=0
-    "$BIN/ping" "$@" >"$out" 2>"$out.err" || status=$?
-}
+ping_run() { tool_run ping "$@"; }
 
 # pingp OUT PROFILE ARGS...: ping over tests/profiles/ping/PROFILE.ini.
 pingp() {
     local out=$1 profile=$2
     shift 2
     ping_run "$out" --profile "$PPROFILES/$profile.ini" --seed 1 "$@"
-}
-
-# assert_exit WANT OUT: the exit status was WANT and nothing went to stderr
-# (Windows writes everything, errors and usage included, to stdout).
-assert_exit() {
-    assert_equal "$status" "$1"
-    assert_equal "$(cat "$2.err")" ""
 }
 
 # The expected copy of a capture without cmd.exe's "^C" echo, which is the

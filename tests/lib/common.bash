@@ -20,3 +20,20 @@ assert_same_file() {
         return 1
     fi
 }
+
+# tool_run TOOL OUT ARGS...: runs bin/TOOL with ARGS; stdout goes to OUT,
+# stderr to OUT.err, the exit status to $status.  (Not bats' `run`: $output
+# loses trailing newlines, and the tests compare whole files.)
+tool_run() {
+    local tool=$1 out=$2
+    shift 2
+    status=0
+    "$BIN/$tool" "$@" >"$out" 2>"$out.err" || status=$?
+}
+
+# assert_exit WANT OUT: the exit status was WANT and nothing went to stderr
+# (Windows writes everything, errors and usage included, to stdout).
+assert_exit() {
+    assert_equal "$status" "$1"
+    assert_equal "$(cat "$2.err")" ""
+}
