@@ -16,25 +16,6 @@ int device_owns(const struct network *net, int device, uint32_t a)
     return 0;
 }
 
-/* The up link on IFACE whose far end has address DST, or -1. */
-static int link_to_neighbour(const struct network *net, int iface, uint32_t dst)
-{
-    const struct iface *ifc = &net->ifaces[iface];
-    for (size_t i = 0; i < ifc->nlinks; i++) {
-        int l = ifc->links[i];
-        if (net->links[l].up && net->ifaces[link_other_end(net, l, iface)].addr == dst)
-            return l;
-    }
-    return -1;
-}
-
-/* The interface of DEVICE that LINK is attached to. */
-static int local_end(const struct network *net, int device, int link)
-{
-    const struct link *l = &net->links[link];
-    return net->ifaces[l->end[0]].device == device ? l->end[0] : l->end[1];
-}
-
 /* Per-flow choice among equal-cost links; the device is mixed in so that two
  * routers in a row do not make the same choice. */
 static int choose_nexthop(const struct network *net, const struct route *r, int device,
@@ -62,7 +43,7 @@ static int next_link(const struct network *net, const struct routing *rt, int de
         return -1;
     }
     if (r->source == ROUTE_CONNECTED) {
-        int l = link_to_neighbour(net, r->iface, dst);
+        int l = iface_link_to(net, r->iface, dst, 1);
         if (l < 0)
             *end = PATH_NO_HOST;
         return l;
@@ -94,7 +75,7 @@ void forward_path(const struct network *net, const struct routing *rt, int src_d
         int l = next_link(net, rt, device, src, dst, &out->end);
         if (l < 0)
             return;
-        int in_iface = link_other_end(net, l, local_end(net, device, l));
+        int in_iface = link_other_end(net, l, link_local_end(net, l, device));
         add_step(out, &cap, net->ifaces[in_iface].device, l, in_iface);
     }
 }

@@ -53,6 +53,34 @@ int link_other_end(const struct network *net, int link, int iface)
     return l->end[0] == iface ? l->end[1] : l->end[0];
 }
 
+int link_local_end(const struct network *net, int link, int device)
+{
+    const struct link *l = &net->links[link];
+    return net->ifaces[l->end[0]].device == device ? l->end[0] : l->end[1];
+}
+
+int iface_link_to(const struct network *net, int iface, uint32_t a, int up_only)
+{
+    const struct iface *ifc = &net->ifaces[iface];
+    for (size_t i = 0; i < ifc->nlinks; i++) {
+        int l = ifc->links[i];
+        if ((!up_only || net->links[l].up) && net->ifaces[link_other_end(net, l, iface)].addr == a)
+            return l;
+    }
+    return -1;
+}
+
+int device_link_to(const struct network *net, int device, uint32_t a, int up_only)
+{
+    const struct device *d = &net->devices[device];
+    for (size_t i = 0; i < d->nifaces; i++) {
+        int l = iface_link_to(net, d->ifaces[i], a, up_only);
+        if (l >= 0)
+            return l;
+    }
+    return -1;
+}
+
 int device_decrements(const struct device *d, int link)
 {
     if (d->decrement_all)

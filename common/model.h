@@ -122,6 +122,12 @@ int network_find_session(const struct network *net, const char *id);
 int network_iface_by_addr(const struct network *net, uint32_t a);
 /* The far end interface of LINK seen from interface IFACE. */
 int link_other_end(const struct network *net, int link, int iface);
+/* The interface of DEVICE that LINK is attached to. */
+int link_local_end(const struct network *net, int link, int device);
+/* The link of IFACE (of any interface of DEVICE) whose far end has address
+ * A, or -1; with UP_ONLY, only a link that is up. */
+int iface_link_to(const struct network *net, int iface, uint32_t a, int up_only);
+int device_link_to(const struct network *net, int device, uint32_t a, int up_only);
 /* Does DEVICE decrement the TTL of a packet that came in on LINK? */
 int device_decrements(const struct device *d, int link);
 /* The device's first interface address (its address as a target). */

@@ -303,9 +303,7 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
 /* The interface DEVICE sends on when it forwards over LINK. */
 static uint32_t egress_addr(const struct network *net, int device, int link)
 {
-    const struct link *l = &net->links[link];
-    int ifc = net->ifaces[l->end[0]].device == device ? l->end[0] : l->end[1];
-    return net->ifaces[ifc].addr;
+    return net->ifaces[link_local_end(net, link, device)].addr;
 }
 
 /* Adds the routers of PATH that forward it (those that decrement the TTL

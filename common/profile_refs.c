@@ -99,15 +99,8 @@ static void check_static_routes(const struct loader *ld, int dev, const char *se
     const struct network *net = ld->net;
     const struct device *d = &net->devices[dev];
     for (size_t r = 0; r < d->nstatics; r++) {
-        int found = 0;
-        for (size_t i = 0; i < d->nifaces && !found; i++) {
-            const struct iface *ifc = &net->ifaces[d->ifaces[i]];
-            for (size_t k = 0; k < ifc->nlinks && !found; k++)
-                found = net->ifaces[link_other_end(net, ifc->links[k], d->ifaces[i])].addr ==
-                        d->statics[r].via;
-        }
         char a[16];
-        if (!found)
+        if (device_link_to(net, dev, d->statics[r].via, 0) < 0)
             loader_fail(ld, sec, "routes", "next hop %s is not at the far end of any link of '%s'",
                  addr_format(d->statics[r].via, a), d->id);
     }

@@ -90,26 +90,11 @@ static void add_connected(const struct network *net, int dev, struct fib *f)
     }
 }
 
-/* The up link of DEV whose far end has address VIA, or -1. */
-static int link_towards(const struct network *net, int dev, uint32_t via)
-{
-    const struct device *d = &net->devices[dev];
-    for (size_t i = 0; i < d->nifaces; i++) {
-        const struct iface *ifc = &net->ifaces[d->ifaces[i]];
-        for (size_t k = 0; k < ifc->nlinks; k++) {
-            int l = ifc->links[k];
-            if (net->links[l].up && net->ifaces[link_other_end(net, l, d->ifaces[i])].addr == via)
-                return l;
-        }
-    }
-    return -1;
-}
-
 static void add_static(const struct network *net, int dev, struct fib *f)
 {
     const struct device *d = &net->devices[dev];
     for (size_t i = 0; i < d->nstatics; i++) {
-        int l = link_towards(net, dev, d->statics[i].via);
+        int l = device_link_to(net, dev, d->statics[i].via, 1);
         if (l < 0)
             continue; /* next hop unreachable: the route is withdrawn */
         struct route *r = fib_find(f, d->statics[i].dest, ROUTE_STATIC);
