@@ -15,12 +15,6 @@ struct hop {
     double sum_ms;
 };
 
-static void addr_text(const struct engine *e, const struct pathping_request *req, uint32_t a,
-                      char *buf, size_t n)
-{
-    format_addr_text(buf, n, req->resolve_names ? resolve_reverse(e->net, a) : NULL, a);
-}
-
 static int answered(enum probe_status s)
 {
     return s == PROBE_ECHO_REPLY || s == PROBE_TTL_EXPIRED || s == PROBE_HOST_UNREACH ||
@@ -57,7 +51,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
             return ttl - 1;
         }
         hops[ttl - 1].addr = r.from;
-        addr_text(e, req, r.from, text, sizeof text);
+        format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
         pathping_path_hop(o, ttl, text);
         if (r.status != PROBE_TTL_EXPIRED)
             return ttl; /* the target, or a router that says it is unreachable */
@@ -93,20 +87,19 @@ static unsigned long persistent_loss(const struct hop *hops, unsigned n, unsigne
     return least;
 }
 
+/* ORIGIN: hop 0's text, as phase 1 printed it. */
 static void print_table(const struct engine *e, struct out *o, const struct pathping_request *req,
-                        const struct hop *hops, unsigned n)
+                        const char *origin, const struct hop *hops, unsigned n)
 {
     char text[300];
     unsigned long before = 0;
     pathping_table_title(o);
-    format_addr_text(text, sizeof text, req->resolve_names ? req->host_name : NULL,
-                     req->host_addr);
-    pathping_table_origin(o, text);
+    pathping_table_origin(o, origin);
     for (unsigned k = 0; k < n; k++) {
         unsigned long from_here = persistent_loss(hops, n, k);
         struct pathping_count sent = {0, req->queries};
         pathping_table_link(o, (struct pathping_count){from_here - before, sent.sent});
-        addr_text(e, req, hops[k].addr, text, sizeof text);
+        format_hop_text(e->net, hops[k].addr, req->resolve_names, text, sizeof text);
         pathping_table_node(o, k + 1, hops[k].answered != 0,
                             /* the mean of the measured times, truncated */
                             hops[k].answered
@@ -121,15 +114,13 @@ static void print_table(const struct engine *e, struct out *o, const struct path
 
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req)
 {
-    char text[300];
-    const char *name = req->canonical;
-    if (!name && req->resolve_names)
-        name = resolve_reverse(e->net, req->dst);
-    format_addr_text(text, sizeof text, name, req->dst);
+    char text[300], origin[300];
+    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
+                                          text, sizeof text);
     pathping_header(o, text, name != NULL, req->max_hops);
-    format_addr_text(text, sizeof text, req->resolve_names ? req->host_name : NULL,
+    format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
                      req->host_addr);
-    pathping_path_hop(o, 0, text);
+    pathping_path_hop(o, 0, origin);
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;
     unsigned n = find_path(e, o, req, hops, &silent);
@@ -138,6 +129,6 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
     long double seconds = (long double)n * req->queries * req->period_ms / 1000;
     pathping_computing(o, seconds < ULONG_MAX ? (unsigned long)seconds : ULONG_MAX, silent);
     measure(e, req, hops, n);
-    print_table(e, o, req, hops, n);
+    print_table(e, o, req, origin, hops, n);
     free(hops);
 }

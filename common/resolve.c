@@ -49,6 +49,19 @@ int resolve_host(const struct network *net, const char *text)
     return d >= 0 && net->devices[d].kind == KIND_HOST ? d : -1;
 }
 
+char *format_hop_text(const struct network *net, uint32_t a, int resolve, char *buf, size_t n)
+{
+    return format_addr_text(buf, n, resolve ? resolve_reverse(net, a) : NULL, a);
+}
+
+const char *format_target_text(const struct network *net, const char *canonical, uint32_t dst,
+                               int resolve, char *buf, size_t n)
+{
+    const char *name = canonical ? canonical : resolve ? resolve_reverse(net, dst) : NULL;
+    format_addr_text(buf, n, name, dst);
+    return name;
+}
+
 char *format_addr_text(char *buf, size_t n, const char *name, uint32_t a)
 {
     char ip[16];

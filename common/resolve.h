@@ -22,4 +22,12 @@ int resolve_host(const struct network *net, const char *text);
 /* "name [a.b.c.d]" when NAME is given, else "a.b.c.d"; returns BUF. */
 char *format_addr_text(char *buf, size_t n, const char *name, uint32_t a);
 
+/* A hop's address text: with its reverse name when RESOLVE (not -d/-n). */
+char *format_hop_text(const struct network *net, uint32_t a, int resolve, char *buf, size_t n);
+
+/* A header's target text: the typed name's CANONICAL form, else (when
+ * RESOLVE) the reverse name of DST.  Returns the name used, or NULL. */
+const char *format_target_text(const struct network *net, const char *canonical, uint32_t dst,
+                               int resolve, char *buf, size_t n);
+
 #endif

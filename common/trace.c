@@ -5,18 +5,11 @@
 #include "fmt_tracert.h"
 #include "resolve.h"
 
-static void addr_text(const struct network *net, uint32_t a, int resolve, char *buf, size_t n)
-{
-    format_addr_text(buf, n, resolve ? resolve_reverse(net, a) : NULL, a);
-}
-
 static void print_header(const struct engine *e, struct out *o, const struct trace_request *req)
 {
-    const char *name = req->canonical;
-    if (!name && req->resolve_names)
-        name = resolve_reverse(e->net, req->dst);
     char text[300];
-    format_addr_text(text, sizeof text, name, req->dst);
+    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
+                                          text, sizeof text);
     tracert_header(o, text, name != NULL, req->max_hops);
 }
 
@@ -40,7 +33,7 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
         struct probe_result r = engine_probe(e, &spec);
         engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
         if (is_unreachable(r.status)) {
-            addr_text(e->net, r.from, req->resolve_names, text, sizeof text);
+            format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
                                              ? TRACERT_NET_UNREACH
                                              : TRACERT_HOST_UNREACH);
@@ -58,7 +51,7 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
         tracert_hop_timed_out(o);
         return 0;
     }
-    addr_text(e->net, from, req->resolve_names, text, sizeof text);
+    format_hop_text(e->net, from, req->resolve_names, text, sizeof text);
     tracert_hop_address(o, text);
     return reached;
 }
