@@ -2,7 +2,6 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,9 +142,9 @@ void pace_ms(double ms)
 {
     if (ms <= 0)
         return;
-    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - (double)(long)(ms / 1000) * 1000) * 1e6)};
-    while (nanosleep(&ts, &ts) && errno == EINTR)
-        ;
+    time_t s = (time_t)(ms / 1000);
+    struct timespec ts = {s, (long)((ms - 1000.0 * (double)s) * 1e6)};
+    nanosleep(&ts, NULL); /* a caught signal ends it early: ping's Ctrl+C */
 }
 
 int out_finish(struct out *o, int status)

@@ -53,7 +53,8 @@ void run_free(struct run *r);
 /* Is TEXT an address of the current host (for -S and -i)? */
 int run_host_owns(const struct run *r, const char *text);
 
-/* Sleeps MS milliseconds (for --realtime). */
+/* Sleeps MS milliseconds (for --realtime); a caught signal (ping's Ctrl+C
+ * and Ctrl+Break) cuts the sleep short, the others have no handler. */
 void pace_ms(double ms);
 
 /* Flushes stdout and returns the exit status: STATUS, or EXIT_WRITE with a

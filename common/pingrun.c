@@ -2,10 +2,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pingrun.h"
 
-#include <errno.h>
-#include <time.h>
-
 #include "addr.h"
+#include "cli.h"
 #include "fmt_ping.h"
 #include "resolve.h"
 
@@ -14,22 +12,10 @@
 volatile sig_atomic_t ping_stop_requested;
 volatile sig_atomic_t ping_break_requested;
 
-/* Sleeps MS milliseconds; a signal for ping cuts the sleep short. */
-static void ping_sleep(double ms)
-{
-    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - 1000.0 * (double)(time_t)(ms / 1000)) * 1e6)};
-    while (ms > 0 && nanosleep(&ts, &ts) && errno == EINTR)
-        if (ping_stop_requested || ping_break_requested)
-            return;
-}
-
 static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
 {
-    const char *name = req->canonical;
-    if (!name && req->resolve_names)
-        name = resolve_reverse(e->net, req->dst);
     char text[300];
-    format_addr_text(text, sizeof text, name, req->dst);
+    format_target_text(e->net, req->canonical, req->dst, req->resolve_names, text, sizeof text);
     ping_header(o, text, req->source, req->size);
 }
 
@@ -105,7 +91,7 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     double took = waited(&r, req);
     engine_elapse(e, took, 0);
     if (req->realtime)
-        ping_sleep(took); /* the line appears when the answer (or the timeout) does */
+        pace_ms(took); /* the line appears when the answer (or the timeout) does */
     char from[16];
     addr_format(r.from, from);
     if (r.status == PROBE_ECHO_REPLY) {
@@ -151,7 +137,7 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
         if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS) {
             engine_elapse(e, ECHO_INTERVAL_MS - took, 0);
             if (req->realtime)
-                ping_sleep(ECHO_INTERVAL_MS - took);
+                pace_ms(ECHO_INTERVAL_MS - took);
         }
     }
     if (!stopped)
