@@ -20,7 +20,7 @@ LDFLAGS  += -fsanitize=address,undefined
 endif
 
 TOOLS      := tracert ping pathping
-COMMON_SRC := $(wildcard common/*.c)
+COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist
@@ -32,13 +32,16 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 all: $(TOOLS:%=$(BIN)/%)
 
-$(BUILD)/common/%.o: common/%.c $(wildcard common/*.h) | $(BUILD)/common
+HEADERS    := $(wildcard common/*/*.h)
+
+$(BUILD)/common/%.o: common/%.c $(HEADERS)
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tools/%.o: tools/%.c $(wildcard common/*.h) | $(BUILD)/tools
+$(BUILD)/tools/%.o: tools/%.c $(HEADERS) | $(BUILD)/tools
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%.o: tests/%.c $(wildcard common/*.h) | $(BUILD)/tests/unit
+$(BUILD)/tests/%.o: tests/%.c $(HEADERS) | $(BUILD)/tests/unit
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(COMMON_OBJ)
@@ -54,7 +57,7 @@ $(BIN)/netmimic-seedsearch: $(BUILD)/tests/seedsearch.o $(LIB) | $(BIN)
 $(BIN)/test-dist: $(BUILD)/tests/unit/test_dist.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/common $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
+$(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
 # Installs the Debian packages the build and the tests need, only if missing.

@@ -17,7 +17,7 @@ README=$ROOT_DIR/README.md
 # The tools, each with a man page TOOL.1 and a completion TOOL.bash.
 TOOLS=(tracert ping pathping)
 
-# netmimic's extension long options, as common/cli.c accepts them.
+# netmimic's extension long options, as common/cli/cli.c accepts them.
 EXT_OPTIONS=(profile from seed down scenario crlf realtime)
 
 # The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
@@ -128,9 +128,9 @@ check_usage_items() {
     assert_output "${TOOLS[*]}"
 }
 
-@test "the list of extension options above is the one common/cli.c accepts" {
+@test "the list of extension options above is the one common/cli/cli.c accepts" {
     local accepted
-    accepted=$(sed -n '/^static const char \*const \(valued\|flags\)\[\]/p' "$ROOT_DIR/common/cli.c" |
+    accepted=$(sed -n '/^static const char \*const \(valued\|flags\)\[\]/p' "$ROOT_DIR/common/cli/cli.c" |
         grep -oE '"[a-z-]+"' | tr -d '"' | sort)
     assert_equal "$accepted" "$(printf '%s\n' "${EXT_OPTIONS[@]}" | sort)"
 }

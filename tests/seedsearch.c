@@ -25,12 +25,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "pathrun.h"
-#include "pingrun.h"
-#include "resolve.h"
-#include "trace.h"
-#include "util.h"
+#include "cli/cli.h"
+#include "runs/pathrun.h"
+#include "runs/pingrun.h"
+#include "model/resolve.h"
+#include "runs/trace.h"
+#include "base/util.h"
 
 #define MAX_HOPS_TRACKED 64
 #define MAX_OVERRIDES 8

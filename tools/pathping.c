@@ -1,11 +1,11 @@
 /* pathping - Windows pathping, answered from the simulated network.
  * Windows options as -x or /x; netmimic's own options are long ones only. */
-#include "fmt_pathping.h"
-#include "pathrun.h"
-#include "resolve.h"
-#include "fmt_common.h"
-#include "tool.h"
-#include "util.h"
+#include "render/fmt_pathping.h"
+#include "runs/pathrun.h"
+#include "model/resolve.h"
+#include "render/fmt_common.h"
+#include "cli/tool.h"
+#include "base/util.h"
 
 #define DEFAULT_MAX_HOPS 30
 #define DEFAULT_PERIOD_MS 250

@@ -7,12 +7,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "fmt_ping.h"
-#include "pingrun.h"
-#include "rng.h"
-#include "fmt_common.h"
-#include "tool.h"
-#include "util.h"
+#include "render/fmt_ping.h"
+#include "runs/pingrun.h"
+#include "base/rng.h"
+#include "render/fmt_common.h"
+#include "cli/tool.h"
+#include "base/util.h"
 
 #define DEFAULT_COUNT 4
 #define DEFAULT_SIZE 32

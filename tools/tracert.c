@@ -1,10 +1,10 @@
 /* tracert - Windows tracert, answered from the simulated network.
  * Windows options as -x or /x; netmimic's own options are long ones only. */
-#include "fmt_tracert.h"
-#include "fmt_common.h"
-#include "tool.h"
-#include "trace.h"
-#include "util.h"
+#include "render/fmt_tracert.h"
+#include "render/fmt_common.h"
+#include "cli/tool.h"
+#include "runs/trace.h"
+#include "base/util.h"
 
 #define DEFAULT_MAX_HOPS 30
 #define DEFAULT_TIMEOUT_MS 4000

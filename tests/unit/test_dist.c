@@ -1,7 +1,7 @@
 /* test_dist.c - unit tests for common/dist.c and common/rng.c.
  * Prints "N passed, M failed" and exits non-zero if anything failed. */
-#include "dist.h"
-#include "rng.h"
+#include "model/dist.h"
+#include "base/rng.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -1,0 +1,175 @@
+/* util.c - see util.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "base/util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+const char *prog_name = "netmimic";
+
+/* Ends at once: what was allocated on the way to the error (a half-parsed
+ * list, say) is the process's to drop, so the leak checker's exit pass is
+ * skipped along with every other exit handler. */
+void die(int status, const char *fmt, ...)
+{
+    va_list ap;
+    fflush(stdout);
+    fprintf(stderr, "%s: ", prog_name);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    fflush(stderr);
+    _Exit(status);
+}
+
+void *emalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        die(EXIT_SETUP, "out of memory");
+    return p;
+}
+
+void *ecalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        die(EXIT_SETUP, "out of memory");
+    return p;
+}
+
+void *erealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        die(EXIT_SETUP, "out of memory");
+    return q;
+}
+
+char *estrdup(const char *s)
+{
+    return estrndup(s, strlen(s));
+}
+
+char *estrndup(const char *s, size_t n)
+{
+    char *p = emalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+void *grow(void *arr, size_t n, size_t *cap, size_t size)
+{
+    if (n < *cap)
+        return arr;
+    *cap = *cap ? *cap * 2 : 8;
+    return erealloc(arr, *cap * size);
+}
+
+int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    uint64_t v = 0;
+    if (!s || !*s)
+        return -1;
+    for (const char *p = s; *p; p++) {
+        if (!isdigit((unsigned char)*p))
+            return -1;
+        unsigned d = (unsigned)(*p - '0');
+        if (v > (UINT64_MAX - d) / 10)
+            return -1;
+        v = v * 10 + d;
+    }
+    if (v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int parse_double(const char *s, double *out)
+{
+    char *end;
+    if (!s || !*s)
+        return -1;
+    /* strtod accepts hex, inf and nan: only plain decimals are allowed here. */
+    for (const char *p = s; *p; p++)
+        if (!isdigit((unsigned char)*p) && !strchr("+-.eE", *p))
+            return -1;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int parse_bool(const char *s, int *out)
+{
+    static const char *yes[] = {"yes", "true", "on", "1"};
+    static const char *no[] = {"no", "false", "off", "0"};
+    for (size_t i = 0; i < 4; i++) {
+        if (str_ieq(s, yes[i])) {
+            *out = 1;
+            return 0;
+        }
+        if (str_ieq(s, no[i])) {
+            *out = 0;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+int str_ieq(const char *a, const char *b)
+{
+    return strcasecmp(a, b) == 0;
+}
+
+char *trim(char *s)
+{
+    while (isspace((unsigned char)*s))
+        s++;
+    size_t n = strlen(s);
+    while (n && isspace((unsigned char)s[n - 1]))
+        s[--n] = '\0';
+    return s;
+}
+
+static int is_sep(char c, char sep)
+{
+    return sep == ' ' ? isspace((unsigned char)c) : c == sep;
+}
+
+char **split_list(const char *s, char sep, size_t *n)
+{
+    char **v = NULL;
+    size_t cap = 0;
+    *n = 0;
+    while (s && *s) {
+        const char *end = s;
+        while (*end && !is_sep(*end, sep))
+            end++;
+        char *field = estrndup(s, (size_t)(end - s));
+        char *t = trim(field);
+        if (*t) {
+            v = grow(v, *n, &cap, sizeof *v);
+            v[(*n)++] = estrdup(t);
+        }
+        free(field);
+        s = *end ? end + 1 : end;
+    }
+    return v;
+}
+
+void free_list(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}

@@ -1,0 +1,66 @@
+/* cli.h - what the three front ends share: the extension long options
+ * (--profile --from --seed --down --scenario --crlf --realtime), which never
+ * clash with Windows options, and the setup of a run from them. */
+#ifndef NETMIMIC_CLI_H
+#define NETMIMIC_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "render/out.h"
+#include "data/probe.h"
+
+#define EXT_MAX_DOWN 64
+
+struct ext_opts {
+    const char *profile;
+    const char *from;
+    const char *seed_text;
+    const char *down[EXT_MAX_DOWN];
+    size_t ndown;
+    const char *scenario;
+    int crlf;
+    int realtime;
+};
+
+enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
+
+/* If ARGV[*I] is one of the extension options, takes it (and its value,
+ * advancing *I) and returns EXT_TAKEN; else EXT_NOT_OURS, for the front end
+ * to report as Windows would.  A missing value is a netmimic error (exit 2). */
+enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *i);
+
+/* Fills in what the environment says where the command line said nothing:
+ * NETMIMIC_FROM, NETMIMIC_SEED, NETMIMIC_CRLF (1: redirected form). */
+void ext_apply_env(struct ext_opts *x);
+
+/* A loaded network and the host the tool runs on. */
+struct run {
+    struct network net;
+    int host;
+    uint32_t host_addr;
+    uint64_t seed;
+    struct out out;
+};
+
+/* Loads the profile, takes down --down links and the --scenario's links,
+ * picks the host and the seed, and opens the writer on stdout.  Exits with
+ * EXIT_SETUP and one line on stderr on any error. */
+void run_setup(struct run *r, const struct ext_opts *x);
+void run_free(struct run *r);
+
+/* Is TEXT an address of the current host (for -S and -i)? */
+int run_host_owns(const struct run *r, const char *text);
+
+/* Sleeps MS milliseconds (for --realtime); a caught signal (ping's Ctrl+C
+ * and Ctrl+Break) cuts the sleep short, the others have no handler. */
+void pace_ms(double ms);
+
+/* Flushes stdout and returns the exit status: STATUS, or EXIT_WRITE with a
+ * message if standard output could not be written. */
+int run_finish(struct run *r, int status);
+/* The same for a writer opened before any run (usage and option errors). */
+int out_finish(struct out *o, int status);
+
+#endif

@@ -1,0 +1,82 @@
+/* tool.c - see tool.h. */
+#include "cli/tool.h"
+
+#include "model/resolve.h"
+#include "base/util.h"
+
+unsigned long tool_number(struct winopt_line *w, char letter, unsigned long dflt)
+{
+    const struct winopt *o = winopt_get(w, letter);
+    return o->seen ? o->number : dflt;
+}
+
+/* The source-route option in effect, or NULL. */
+static const struct winopt *route_option(const struct tool *tool, struct winopt_line *w)
+{
+    for (const char *l = tool->route_letters; l && *l; l++)
+        if (winopt_get(w, *l)->seen)
+            return winopt_get(w, *l);
+    return NULL;
+}
+
+/* Resolves the target and the route's hosts; returns the first name that
+ * does not resolve, or NULL.  The model is IPv4 only: with -6 none does. */
+static const char *resolve_all(const struct tool *tool, const struct network *net,
+                               struct winopt_line *w, struct target *t)
+{
+    const char *canonical;
+    const struct winopt *route = route_option(tool, w);
+    if (winopt_get(w, '6')->seen || resolve_target(net, w->target, &t->dst, &t->canonical))
+        return w->target;
+    for (size_t i = 0; route && i < route->nhosts; i++)
+        if (resolve_target(net, route->hosts[i], &t->via[i], &canonical))
+            return route->hosts[i];
+    t->nvia = route ? route->nhosts : 0;
+    return NULL;
+}
+
+static int run_tool(const struct tool *tool, struct winopt_line *w)
+{
+    struct run run;
+    struct target t = {0};
+    run_setup(&run, &w->ext);
+    int status = EXIT_WINDOWS_FAIL;
+    const char *unresolved = resolve_all(tool, &run.net, w, &t);
+    if (unresolved) {
+        tool->unresolved(&run.out, unresolved);
+    } else {
+        struct engine e;
+        engine_init(&e, &run.net, run.host, run.host_addr, run.seed);
+        status = tool->run(w, &run, &e, &t);
+        engine_free(&e);
+    }
+    status = run_finish(&run, status);
+    run_free(&run);
+    return status;
+}
+
+int tool_main(const struct tool *tool, int argc, char **argv)
+{
+    struct winopt_line w = {.table = tool->table, .nopts = tool->nopts,
+                            .messages = tool->messages};
+    struct out pre; /* usage and option errors, before any run */
+    prog_name = tool->name;
+    winopt_open_writer(&pre, argc, argv);
+    switch (winopt_parse(&w, &pre, argc, argv)) {
+    case WINOPT_HELP:
+        tool->usage(&pre);
+        return out_finish(&pre, EXIT_OK);
+    case WINOPT_BARE:
+        tool->usage(&pre);
+        return out_finish(&pre, EXIT_WINDOWS_FAIL);
+    case WINOPT_FAILED:
+        return out_finish(&pre, EXIT_WINDOWS_FAIL);
+    case WINOPT_OK:
+        break;
+    }
+    if (!w.target) {
+        tool->no_target(&pre);
+        return out_finish(&pre, EXIT_WINDOWS_FAIL);
+    }
+    return run_tool(tool, &w);
+}

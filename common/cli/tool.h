@@ -1,0 +1,43 @@
+/* tool.h - what every front end does around its own run: read the Windows
+ * command line, answer usage and option errors as Windows would, load the
+ * network, resolve the target and any source-route hosts, run, and turn a
+ * failed write into an exit status.  A front end gives its table, its texts
+ * and the run itself. */
+#ifndef NETMIMIC_TOOL_H
+#define NETMIMIC_TOOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "cli/cli.h"
+#include "data/probe.h"
+#include "cli/winopt.h"
+
+struct target {
+    uint32_t dst;
+    const char *canonical;       /* the name typed, canonical form; or NULL */
+    uint32_t via[WINOPT_MAX_HOSTS]; /* the source route's hosts */
+    size_t nvia;
+};
+
+struct tool {
+    const char *name;
+    struct winopt *table;
+    size_t nopts;
+    const struct winopt_messages *messages;
+    void (*usage)(struct out *o);
+    void (*no_target)(struct out *o);
+    void (*unresolved)(struct out *o, const char *name);
+    /* Host-list options giving a source route, in order of precedence. */
+    const char *route_letters;
+    /* The run; returns the exit status. */
+    int (*run)(struct winopt_line *w, struct run *run, struct engine *e,
+               const struct target *t);
+};
+
+int tool_main(const struct tool *tool, int argc, char **argv);
+
+/* The value of a number option, or DFLT when it was not given. */
+unsigned long tool_number(struct winopt_line *w, char letter, unsigned long dflt);
+
+#endif

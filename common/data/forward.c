@@ -1,0 +1,87 @@
+/* forward.c - see forward.h. */
+#include "data/forward.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/rng.h"
+#include "base/util.h"
+
+int device_owns(const struct network *net, int device, uint32_t a)
+{
+    const struct device *d = &net->devices[device];
+    for (size_t i = 0; i < d->nifaces; i++)
+        if (net->ifaces[d->ifaces[i]].addr == a)
+            return 1;
+    return 0;
+}
+
+/* Per-flow choice among equal-cost links; the device is mixed in so that two
+ * routers in a row do not make the same choice. */
+static int choose_nexthop(const struct network *net, const struct route *r, int device,
+                          uint32_t src, uint32_t dst)
+{
+    if (r->nnexthops == 1)
+        return r->nexthop_links[0];
+    uint64_t h = rng_hash3(net->ecmp_seed, (uint64_t)src << 32 | dst, (uint64_t)device);
+    return r->nexthop_links[h % r->nnexthops];
+}
+
+static void add_step(struct fwd_path *p, size_t *cap, int device, int in_link, int in_iface)
+{
+    p->steps = grow(p->steps, p->n, cap, sizeof *p->steps);
+    p->steps[p->n++] = (struct path_step){device, in_link, in_iface};
+}
+
+/* The link a packet at DEVICE leaves on, or -1 with *END set. */
+static int next_link(const struct network *net, const struct routing *rt, int device,
+                     uint32_t src, uint32_t dst, enum path_end *end)
+{
+    const struct route *r = routing_lookup(rt, device, dst);
+    if (!r) {
+        *end = PATH_NO_ROUTE;
+        return -1;
+    }
+    if (r->source == ROUTE_CONNECTED) {
+        int l = iface_link_to(net, r->iface, dst, 1);
+        if (l < 0)
+            *end = PATH_NO_HOST;
+        return l;
+    }
+    return choose_nexthop(net, r, device, src, dst);
+}
+
+void forward_path(const struct network *net, const struct routing *rt, int src_device,
+                  uint32_t src, uint32_t dst, struct fwd_path *out)
+{
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    add_step(out, &cap, src_device, -1, -1);
+    for (;;) {
+        const struct path_step *at = &out->steps[out->n - 1];
+        int device = at->device;
+        if (device_owns(net, device, dst)) {
+            out->end = PATH_DELIVERED;
+            return;
+        }
+        if (out->n > 1 && net->devices[device].kind == KIND_HOST) {
+            out->end = PATH_NOT_FORWARDING;
+            return;
+        }
+        if (out->n >= PATH_MAX_STEPS) {
+            out->end = PATH_TOO_LONG;
+            return;
+        }
+        int l = next_link(net, rt, device, src, dst, &out->end);
+        if (l < 0)
+            return;
+        int in_iface = link_other_end(net, l, link_local_end(net, l, device));
+        add_step(out, &cap, net->ifaces[in_iface].device, l, in_iface);
+    }
+}
+
+void fwd_path_free(struct fwd_path *p)
+{
+    free(p->steps);
+    memset(p, 0, sizeof *p);
+}

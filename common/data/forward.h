@@ -1,0 +1,45 @@
+/* forward.h - the data plane: the way one packet takes through the network,
+ * device by device, from the forwarding tables.  Equal-cost next hops are
+ * chosen by a hash of the flow (source, destination) and the network's ECMP
+ * seed, so one flow always takes one way. */
+#ifndef NETMIMIC_FORWARD_H
+#define NETMIMIC_FORWARD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "control/routing.h"
+
+/* A loop shows as repeating hops; the walk stops after this many devices. */
+#define PATH_MAX_STEPS 300
+
+enum path_end {
+    PATH_DELIVERED,      /* the last step owns the destination address */
+    PATH_NO_ROUTE,       /* the last step has no route */
+    PATH_NO_HOST,        /* connected prefix, but no such address on the segment */
+    PATH_NOT_FORWARDING, /* the last step is a host that does not forward */
+    PATH_TOO_LONG,       /* PATH_MAX_STEPS reached: a forwarding loop */
+    PATH_BAD_ROUTE       /* a strict source route's next host is not adjacent */
+};
+
+struct path_step {
+    int device;
+    int in_link;  /* -1 at the source */
+    int in_iface; /* the interface the packet came in on; -1 at the source */
+};
+
+struct fwd_path {
+    struct path_step *steps;
+    size_t n;
+    enum path_end end;
+};
+
+void forward_path(const struct network *net, const struct routing *rt, int src_device,
+                  uint32_t src, uint32_t dst, struct fwd_path *out);
+void fwd_path_free(struct fwd_path *p);
+
+/* Does the device own address A (on any interface)? */
+int device_owns(const struct network *net, int device, uint32_t a);
+
+#endif

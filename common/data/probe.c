@@ -1,0 +1,352 @@
+/* probe.c - see probe.h. */
+#include "data/probe.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "base/rng.h"
+#include "base/util.h"
+
+/* Element ids for the generator: each link and device draws from its own
+ * streams, so one element's draws never shift another's. */
+#define ELEMENT_LINK_LATENCY 0x100000000ull
+#define ELEMENT_LINK_LOSS 0x200000000ull
+#define ELEMENT_REPLY_DELAY 0x300000000ull
+#define ELEMENT_REPLY_LOSS 0x400000000ull
+#define ELEMENT_FLOW_SETUP 0x500000000ull
+/* Draw numbers within a probe: out steps, then back steps. */
+#define DRAWS_PER_PROBE 2048u
+#define BACK_OFFSET 1024u
+#define IP_ICMP_HEADERS 28u
+
+struct flow_entry {
+    int device;
+    uint32_t src, dst;
+};
+
+/* A device's replies under reply_limit: a token bucket in simulated time. */
+struct reply_bucket {
+    double tokens;
+    double at_ms; /* when tokens was last brought up to date */
+};
+
+struct path_cache_entry {
+    int from_device;
+    uint32_t src, dst;
+    struct fwd_path path;
+};
+
+void engine_init(struct engine *e, struct network *net, int src_device, uint32_t src_addr,
+                 uint64_t seed)
+{
+    memset(e, 0, sizeof *e);
+    e->net = net;
+    e->src_device = src_device;
+    e->src_addr = src_addr;
+    e->seed = seed;
+    routing_compute(net, &e->routing);
+    if (!e->routing.converged)
+        die(EXIT_SETUP, "%s: routes did not settle after %u rounds of exchange "
+                        "(sessions whose preferences chase each other)",
+            net->path, e->routing.rounds);
+    engine_reseed(e, seed);
+}
+
+void engine_reseed(struct engine *e, uint64_t seed)
+{
+    const struct network *net = e->net;
+    e->seed = seed;
+    e->probes_sent = 0;
+    e->nflows = 0;
+    e->now_ms = 0;
+    free(e->buckets);
+    e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
+    for (size_t i = 0; i < net->ndevices; i++)
+        e->buckets[i].tokens = net->devices[i].reply_limit;
+    for (size_t i = 0; i < net->nlinks; i++)
+        dist_reset_run(net->links[i].latency);
+    for (size_t i = 0; i < net->ndevices; i++) {
+        dist_reset_run(net->devices[i].reply_delay);
+        dist_reset_run(net->devices[i].flow_setup);
+    }
+}
+
+void engine_free(struct engine *e)
+{
+    for (size_t i = 0; i < e->ncache; i++) {
+        fwd_path_free(&e->cache[i]->path);
+        free(e->cache[i]);
+    }
+    free(e->cache);
+    free(e->flows);
+    free(e->buckets);
+    fwd_path_free(&e->routed);
+    routing_free(&e->routing);
+    memset(e, 0, sizeof *e);
+}
+
+const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst)
+{
+    for (size_t i = 0; i < e->ncache; i++) {
+        struct path_cache_entry *c = e->cache[i];
+        if (c->from_device == from_device && c->src == src && c->dst == dst)
+            return &c->path;
+    }
+    /* Entries are allocated one by one so returned pointers stay valid. */
+    e->cache = grow(e->cache, e->ncache, &e->cap_cache, sizeof *e->cache);
+    struct path_cache_entry *c = emalloc(sizeof *c);
+    e->cache[e->ncache++] = c;
+    c->from_device = from_device;
+    c->src = src;
+    c->dst = dst;
+    forward_path(e->net, &e->routing, from_device, src, dst, &c->path);
+    return &c->path;
+}
+
+/* Appends SEG to OUT, leaving out SEG's first step (OUT's last device). */
+static void append_segment(struct fwd_path *out, const struct fwd_path *seg)
+{
+    size_t add = seg->n - 1;
+    out->steps = erealloc(out->steps, (out->n + add) * sizeof *out->steps);
+    memcpy(out->steps + out->n, seg->steps + 1, add * sizeof *seg->steps);
+    out->n += add;
+    out->end = seg->end;
+}
+
+/* A loose source route: to each address of VIA in turn, then to DST.  The
+ * packet's destination is the next address of the route, so each leg is
+ * its own flow for the ECMP hash. */
+static const struct fwd_path *routed_path(struct engine *e, const struct probe_spec *spec)
+{
+    if (e->routed.n && e->routed_dst == spec->dst)
+        return &e->routed; /* one route per run: the front end sets it once */
+    fwd_path_free(&e->routed);
+    e->routed_dst = spec->dst;
+    e->routed.steps = emalloc(sizeof *e->routed.steps);
+    e->routed.steps[0] = (struct path_step){e->src_device, -1, -1};
+    e->routed.n = 1;
+    e->routed.end = PATH_DELIVERED;
+    for (size_t i = 0; i <= spec->nvia && e->routed.end == PATH_DELIVERED; i++) {
+        uint32_t leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
+        int from = e->routed.steps[e->routed.n - 1].device;
+        const struct fwd_path *leg = engine_path(e, e->src_addr, from, leg_dst);
+        if (spec->strict_route && leg->n > 2) {
+            /* strict: the first router of the leg cannot follow the route */
+            append_segment(&e->routed, &(struct fwd_path){leg->steps, 2, PATH_BAD_ROUTE});
+            break;
+        }
+        append_segment(&e->routed, leg);
+    }
+    return &e->routed;
+}
+
+static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
+{
+    struct rng_stream s = rng_stream_open(e->seed, rng_hash3(element, draw, 0x6c6f7373));
+    return rng_next_unit(&s);
+}
+
+/* Is this the first packet from SRC to DST through DEVICE in this run?
+ * Remembers the flow either way (a flow table, as in Azure's hosts, where
+ * the first packet of a flow takes the slow path). */
+static int new_flow(struct engine *e, int device, uint32_t src, uint32_t dst)
+{
+    for (size_t i = 0; i < e->nflows; i++)
+        if (e->flows[i].device == device && e->flows[i].src == src && e->flows[i].dst == dst)
+            return 0;
+    e->flows = grow(e->flows, e->nflows, &e->cap_flows, sizeof *e->flows);
+    e->flows[e->nflows++] = (struct flow_entry){device, src, dst};
+    return 1;
+}
+
+/* Walks the links of PATH (packets SRC->DST) from step 1 to step LAST,
+ * adding link latency and first-packet flow setup to *MS.  Returns 0 if a
+ * link lost the packet. */
+static int travel(struct engine *e, const struct fwd_path *path, size_t last, uint32_t src,
+                  uint32_t dst, uint64_t draw_base, double *ms)
+{
+    for (size_t j = 1; j <= last; j++) {
+        int l = path->steps[j].in_link, dev = path->steps[j].device;
+        const struct link *lk = &e->net->links[l];
+        const struct dist *setup = e->net->devices[dev].flow_setup;
+        uint64_t draw = draw_base + j;
+        if (lk->loss > 0 && unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
+            return 0;
+        *ms += dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)l, draw);
+        if (setup && new_flow(e, dev, src, dst))
+            *ms += dist_sample(e->net->devices[dev].flow_setup, e->seed,
+                               ELEMENT_FLOW_SETUP + (uint64_t)dev, draw);
+    }
+    return 1;
+}
+
+/* Where a probe stops: the step index of the device that answers (or drops
+ * it), and with what. */
+struct stop {
+    size_t step;
+    enum probe_status status;
+    int answers; /* 0: dropped silently */
+};
+
+static struct stop unreachable_stop(const struct network *net, const struct fwd_path *p)
+{
+    size_t k = p->n - 1;
+    const struct device *d = &net->devices[p->steps[k].device];
+    struct stop s = {k, PROBE_TIMEOUT, 0};
+    if (p->end == PATH_NO_ROUTE && k == 0)
+        return (struct stop){0, PROBE_TRANSMIT_FAILED, 0};
+    if (p->end == PATH_BAD_ROUTE)
+        return (struct stop){k, PROBE_BAD_ROUTE, 1};
+    if ((p->end != PATH_NO_ROUTE && p->end != PATH_NO_HOST) || d->no_route == NOROUTE_DROP)
+        return s;
+    s.answers = 1;
+    s.status = p->end == PATH_NO_ROUTE && d->no_route == NOROUTE_NET_UNREACH
+                   ? PROBE_NET_UNREACH
+                   : PROBE_HOST_UNREACH;
+    return s;
+}
+
+static struct stop find_stop(const struct network *net, const struct fwd_path *p,
+                             const struct probe_spec *spec)
+{
+    int ttl = spec->ttl;
+    unsigned bytes = spec->size + IP_ICMP_HEADERS;
+    if (p->end == PATH_DELIVERED && p->n == 1)
+        return (struct stop){0, PROBE_ECHO_REPLY, 1};
+    for (size_t k = 1; k < p->n; k++) {
+        const struct path_step *st = &p->steps[k];
+        if (spec->dont_fragment && bytes > net->links[st->in_link].mtu)
+            return k == 1 ? (struct stop){0, PROBE_FRAG_LOCAL, 0}
+                          : (struct stop){k - 1, PROBE_FRAG_NEEDED, 1};
+        if (k == p->n - 1 && p->end == PATH_DELIVERED)
+            return (struct stop){k, PROBE_ECHO_REPLY, 1};
+        if (device_decrements(&net->devices[st->device], st->in_link) && --ttl <= 0)
+            return (struct stop){k, PROBE_TTL_EXPIRED, 1};
+    }
+    return unreachable_stop(net, p);
+}
+
+/* The address a reply comes from: the destination itself for an echo reply,
+ * else the interface the probe came in on. */
+static uint32_t reply_source(const struct network *net, const struct fwd_path *p,
+                             const struct stop *s, uint32_t dst)
+{
+    if (s->status == PROBE_ECHO_REPLY)
+        return dst;
+    int ifc = p->steps[s->step].in_iface;
+    return ifc >= 0 ? net->ifaces[ifc].addr : device_primary_addr(net, p->steps[s->step].device);
+}
+
+/* TTL left in a reply after the routers on its way back. */
+static int reply_ttl_left(const struct network *net, const struct fwd_path *back, int initial)
+{
+    int ttl = initial;
+    for (size_t j = 1; j + 1 < back->n; j++)
+        if (device_decrements(&net->devices[back->steps[j].device], back->steps[j].in_link))
+            ttl--;
+    return ttl;
+}
+
+/* Does the device's rate limit let one more reply out now? */
+static int bucket_allows(struct engine *e, int device)
+{
+    const struct device *d = &e->net->devices[device];
+    struct reply_bucket *b = &e->buckets[device];
+    if (!d->reply_limit_ms)
+        return 1;
+    b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
+    if (b->tokens > d->reply_limit)
+        b->tokens = d->reply_limit;
+    b->at_ms = e->now_ms;
+    if (b->tokens < 1)
+        return 0;
+    b->tokens -= 1;
+    return 1;
+}
+
+void engine_elapse(struct engine *e, double ms, int realtime)
+{
+    if (ms <= 0)
+        return;
+    e->now_ms += ms;
+    if (realtime)
+        pace_ms(ms);
+}
+
+/* The reply's way back; fills R and returns 0 if it is lost. */
+static int reply_returns(struct engine *e, int responder, uint64_t draw, struct probe_result *r)
+{
+    const struct network *net = e->net;
+    const struct device *d = &net->devices[responder];
+    if (!d->answers)
+        return 0;
+    if (d->reply_loss > 0 &&
+        unit_draw(e, ELEMENT_REPLY_LOSS + (uint64_t)responder, draw) < d->reply_loss)
+        return 0;
+    if (!bucket_allows(e, responder))
+        return 0;
+    /* The source's network must know the way to the reply's address. */
+    if (engine_path(e, e->src_addr, e->src_device, r->from)->end != PATH_DELIVERED)
+        return 0;
+    const struct fwd_path *back = engine_path(e, r->from, responder, e->src_addr);
+    if (back->end != PATH_DELIVERED)
+        return 0;
+    r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
+    if (r->reply_ttl <= 0)
+        return 0;
+    r->rtt_ms += dist_sample(d->reply_delay, e->seed, ELEMENT_REPLY_DELAY + (uint64_t)responder,
+                             draw);
+    return travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
+}
+
+/* The interface DEVICE sends on when it forwards over LINK. */
+static uint32_t egress_addr(const struct network *net, int device, int link)
+{
+    return net->ifaces[link_local_end(net, link, device)].addr;
+}
+
+/* Adds the routers of PATH that forward it (those that decrement the TTL
+ * and so process IP options) to the record, from step FIRST on. */
+static void record_hops(const struct network *net, const struct fwd_path *p, size_t first,
+                        unsigned max, double at_ms, struct probe_result *r)
+{
+    for (size_t k = first; k + 1 < p->n && r->nrecorded < max; k++) {
+        const struct path_step *st = &p->steps[k];
+        if (k > 0 && !device_decrements(&net->devices[st->device], st->in_link))
+            continue;
+        r->recorded_at[r->nrecorded] = at_ms;
+        r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
+    }
+}
+
+/* -r/-s: the way out (routers), the destination as it sends the reply, the
+ * way back (routers); times are spread over the round trip. */
+static void record_route(struct engine *e, const struct fwd_path *out,
+                         const struct probe_spec *spec, struct probe_result *r)
+{
+    unsigned max = spec->record < PROBE_MAX_RECORD ? spec->record : PROBE_MAX_RECORD;
+    const struct fwd_path *back =
+        engine_path(e, r->from, out->steps[out->n - 1].device, e->src_addr);
+    record_hops(e->net, out, 1, max, r->rtt_ms / 4, r);
+    record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
+}
+
+struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
+{
+    uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
+    const struct fwd_path *out = spec->nvia ? routed_path(e, spec)
+                                            : engine_path(e, e->src_addr, e->src_device, spec->dst);
+    struct stop s = find_stop(e->net, out, spec);
+    struct probe_result r = {.status = s.status};
+    if (s.status == PROBE_FRAG_LOCAL || s.status == PROBE_TRANSMIT_FAILED)
+        return r;
+    if (!s.answers || !travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms))
+        return (struct probe_result){.status = PROBE_TIMEOUT};
+    r.from = reply_source(e->net, out, &s, spec->dst);
+    if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)
+        return (struct probe_result){.status = PROBE_TIMEOUT};
+    if (spec->record && r.status == PROBE_ECHO_REPLY)
+        record_route(e, out, spec, &r);
+    return r;
+}

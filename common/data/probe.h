@@ -1,0 +1,90 @@
+/* probe.h - one probe through the model: who answers, whether the answer
+ * gets back, and how long it takes.
+ *
+ * RTT = the link samples on the way out + the responder's reply delay + the
+ * link samples on the way back.  Loss is drawn per link traversal and per
+ * reply (the responder's reply_loss).  A reply only arrives if the source's
+ * network has a route to the reply's source address: the data plane is walked
+ * from the source towards that address and must reach its owner. */
+#ifndef NETMIMIC_PROBE_H
+#define NETMIMIC_PROBE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "data/forward.h"
+#include "model/model.h"
+#include "control/routing.h"
+
+enum probe_status {
+    PROBE_TIMEOUT,        /* no answer within the timeout */
+    PROBE_ECHO_REPLY,     /* the destination answered */
+    PROBE_TTL_EXPIRED,    /* a router on the way answered "time exceeded" */
+    PROBE_HOST_UNREACH,   /* a router answered "destination host unreachable" */
+    PROBE_NET_UNREACH,    /* a router answered "destination net unreachable" */
+    PROBE_FRAG_NEEDED,    /* too big with DF set, refused by a router on the way */
+    PROBE_FRAG_LOCAL,     /* too big with DF set for the source's own link */
+    PROBE_TRANSMIT_FAILED, /* the source itself cannot send it */
+    PROBE_BAD_ROUTE       /* a router could not follow a strict source route */
+};
+
+#define PROBE_MAX_RECORD 9 /* room in the IPv4 options for addresses */
+
+struct probe_spec {
+    uint32_t dst;
+    int ttl;
+    unsigned size;       /* payload bytes (ICMP echo data) */
+    int dont_fragment;
+    unsigned timeout_ms;
+    const uint32_t *via;  /* source route (-j, -k): addresses to pass first */
+    size_t nvia;
+    int strict_route;     /* -k: each address must be the next hop */
+    unsigned record;      /* -r / -s: how many hops to record (0: none) */
+};
+
+struct probe_result {
+    enum probe_status status;
+    uint32_t from;       /* the reply's source address */
+    double rtt_ms;
+    int reply_ttl;       /* TTL of the reply as it reaches the source */
+    uint32_t recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
+    double recorded_at[PROBE_MAX_RECORD]; /* ms since sending, for -s */
+    size_t nrecorded;
+};
+
+/* What is needed to send probes from one host in one run. */
+struct engine {
+    const struct network *net;
+    struct routing routing;
+    int src_device;
+    uint32_t src_addr;
+    uint64_t seed;
+    uint64_t probes_sent;  /* numbers every probe: the draw counter */
+    struct path_cache_entry **cache;
+    size_t ncache, cap_cache;
+    struct flow_entry *flows;  /* flows seen this run, for flow_setup */
+    size_t nflows, cap_flows;
+    struct fwd_path routed;    /* the last loose-source-routed path */
+    uint32_t routed_dst;
+    double now_ms;             /* simulated time since the run began */
+    struct reply_bucket *buckets; /* per device, for reply_limit */
+};
+
+/* Computes the routes for the network as it is (links already taken down by
+ * the caller) and starts a run with SEED. */
+void engine_init(struct engine *e, struct network *net, int src_device, uint32_t src_addr,
+                 uint64_t seed);
+void engine_free(struct engine *e);
+/* Starts a new run on the same routes (the seed search uses it). */
+void engine_reseed(struct engine *e, uint64_t seed);
+
+struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec);
+
+/* Lets MS of simulated time pass (rate limits refill); with REALTIME the
+ * process really sleeps that long, to pace like the real tool. */
+void engine_elapse(struct engine *e, double ms, int realtime);
+
+/* The forward path from the source to DST (cached for the run). */
+const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst);
+
+#endif

@@ -1,0 +1,136 @@
+/* model.h - the network model: what the profile describes, after loading.
+ * Everything is addressed by index into the arrays of struct network. */
+#ifndef NETMIMIC_MODEL_H
+#define NETMIMIC_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "addr/addr.h"
+#include "model/dist.h"
+
+enum device_kind { KIND_HOST, KIND_ROUTER };
+
+/* What a device does with a packet it has no route for. */
+enum no_route_action { NOROUTE_DROP, NOROUTE_HOST_UNREACH, NOROUTE_NET_UNREACH };
+
+struct iface {
+    char *name;
+    int device;
+    uint32_t addr;     /* the interface's own address */
+    struct prefix net; /* its connected prefix */
+    char *ptr;         /* reverse name, or NULL */
+    int *links;        /* links attached here */
+    size_t nlinks;
+};
+
+struct static_route {
+    struct prefix dest;
+    uint32_t via;      /* next-hop address */
+};
+
+struct device {
+    char *id;              /* section name: lower case */
+    enum device_kind kind;
+    char **names;          /* forward names, case kept; names[0] is canonical */
+    size_t nnames;
+    int site;              /* -1: none */
+    int *ifaces;
+    size_t nifaces;
+    struct static_route *statics;
+    size_t nstatics;
+    int answers;           /* answers probes addressed to it or expiring at it */
+    double reply_loss;     /* probability it drops its own reply (ICMP policing) */
+    unsigned reply_limit;  /* rate limit: at most this many replies ... */
+    unsigned reply_limit_ms; /* ... per this many ms (token bucket); 0: none */
+    struct dist *reply_delay;
+    struct dist *flow_setup; /* extra delay for the first packet of a flow, or NULL */
+    int initial_ttl;
+    enum no_route_action no_route;
+    int decrement_all;     /* decrements TTL whatever link the packet came in on */
+    int *decrement_links;  /* else: only on these ingress links */
+    size_t ndecrement_links;
+    uint32_t asn;          /* 0: takes no part in route exchange */
+    struct prefix *networks; /* prefixes it originates into route exchange */
+    size_t nnetworks;
+};
+
+struct link {
+    char *id;
+    int end[2];            /* interface indexes: a, b */
+    struct dist *latency;  /* one way, sampled per traversal */
+    double loss;           /* probability a traversal loses the packet */
+    int up;
+    unsigned mtu;
+};
+
+/* One side of a route-exchange session: what it accepts and sends. */
+struct session_end {
+    int device;
+    int has_local_pref;
+    unsigned local_pref;   /* set on routes learned here */
+    unsigned prepend;      /* extra copies of own ASN on export */
+    int export_local, export_connected, export_learned_all;
+    int *export_sessions;  /* learned routes of these sessions pass */
+    size_t nexport_sessions;
+    struct prefix *export_filter; /* if set: only these or more specific */
+    size_t nexport_filter;
+    struct prefix *import_filter;
+    size_t nimport_filter;
+};
+
+struct session {
+    char *id;
+    int link;
+    struct session_end end[2];
+};
+
+struct scenario {
+    char *id;
+    char *description;
+    int *links_down;
+    size_t nlinks_down;
+};
+
+struct site {
+    char *id;
+    char *name;
+    struct prefix *prefixes;
+    size_t nprefixes;
+};
+
+struct network {
+    char *path;            /* the profile file, for messages */
+    char *name;
+    uint64_t ecmp_seed;
+    int default_host;
+    struct device *devices; size_t ndevices;
+    struct iface *ifaces;   size_t nifaces;
+    struct link *links;     size_t nlinks;
+    struct session *sessions; size_t nsessions;
+    struct scenario *scenarios; size_t nscenarios;
+    struct site *sites;     size_t nsites;
+};
+
+void network_free(struct network *net);
+
+int network_find_device(const struct network *net, const char *id);
+int network_find_link(const struct network *net, const char *id);
+int network_find_scenario(const struct network *net, const char *id);
+int network_find_session(const struct network *net, const char *id);
+/* The interface that owns address A, or -1. */
+int network_iface_by_addr(const struct network *net, uint32_t a);
+/* The far end interface of LINK seen from interface IFACE. */
+int link_other_end(const struct network *net, int link, int iface);
+/* The interface of DEVICE that LINK is attached to. */
+int link_local_end(const struct network *net, int link, int device);
+/* The link of IFACE (of any interface of DEVICE) whose far end has address
+ * A, or -1; with UP_ONLY, only a link that is up. */
+int iface_link_to(const struct network *net, int iface, uint32_t a, int up_only);
+int device_link_to(const struct network *net, int device, uint32_t a, int up_only);
+/* Does DEVICE decrement the TTL of a packet that came in on LINK? */
+int device_decrements(const struct device *d, int link);
+/* The device's first interface address (its address as a target). */
+uint32_t device_primary_addr(const struct network *net, int device);
+
+#endif

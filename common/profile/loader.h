@@ -1,0 +1,48 @@
+/* loader.h - the profile loader's own parts, shared by its three files:
+ * profile.c (the load, the raw pre-scan, locating the file), profile_keys.c
+ * (one object per section, then every key) and profile_refs.c (references
+ * between objects, and the checks across them). */
+#ifndef NETMIMIC_LOADER_H
+#define NETMIMIC_LOADER_H
+
+#include <stddef.h>
+
+#include "model/model.h"
+
+enum section_type { SEC_NETWORK, SEC_SITE, SEC_DEVICE, SEC_LINK, SEC_SESSION, SEC_SCENARIO };
+
+
+/* References kept as text until every object exists. */
+struct device_refs { const char *site, *decrement; };
+struct link_refs { const char *end[2]; };
+struct session_refs { const char *link, *export[2]; };
+struct scenario_refs { const char *down; };
+
+struct loader {
+    const char *path;
+    struct network *net;
+    size_t cap_devices, cap_links, cap_sessions, cap_scenarios, cap_sites, cap_ifaces;
+    struct device_refs *dev_refs;
+    struct link_refs *link_refs;
+    struct session_refs *sess_refs;
+    struct scenario_refs *scen_refs;
+    const char *default_host;
+    int seen_network;
+};
+
+/* One line on stderr naming file, section and key; exits EXIT_SETUP. */
+_Noreturn void loader_fail(const struct loader *ld, const char *section, const char *key,
+                           const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* "TYPE ID" into BUF, as a message names a section. */
+char *loader_section(const char *type, const char *id, char *buf, size_t n);
+int loader_find_site(const struct network *net, const char *id);
+
+/* Pass 1 and pass 2 (profile_keys.c). */
+void loader_create_section(struct loader *ld, const char *sec);
+void loader_parse_key(struct loader *ld, const char *entry, const char *v);
+
+/* Pass 3 (profile_refs.c). */
+void loader_resolve(struct loader *ld);
+
+#endif

@@ -1,0 +1,214 @@
+/* profile.c - reads the INI profile once into the network model.
+ *
+ * iniparser 4.1 traps (see design notes): names are lower-cased, typed getters
+ * crash on section names, lookups scan the whole dictionary.  So the
+ * dictionary is walked once, entry by entry, and every value is parsed
+ * strictly.  Three passes: create one object per section and parse each key
+ * (profile_keys.c), then resolve the references between objects
+ * (profile_refs.c).  This file runs them, after a pass over the raw lines
+ * for what iniparser would hide, and finds the profile to load. */
+#define _POSIX_C_SOURCE 200809L
+#include "profile/profile.h"
+
+#include <errno.h>
+#include <iniparser.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "profile/loader.h"
+#include "base/util.h"
+
+/* iniparser reports syntax errors through a printf-like callback; the text
+ * is kept and turned into one line naming file and line. */
+static char ini_error[1024];
+
+static int capture_ini_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    if (!ini_error[0])
+        vsnprintf(ini_error, sizeof ini_error, fmt, ap);
+    va_end(ap);
+    return 0;
+}
+
+static _Noreturn void fail_syntax(const char *path)
+{
+    const char *paren = strrchr(ini_error, '(');
+    const char *arrow = strstr(ini_error, "-> ");
+    long line = paren ? strtol(paren + 1, NULL, 10) : 0;
+    char text[256] = "";
+    if (arrow) {
+        snprintf(text, sizeof text, "%s", arrow + 3);
+        text[strcspn(text, "\n")] = '\0';
+    }
+    if (strstr(ini_error, "too long"))
+        die(EXIT_SETUP, "%s: line %ld: line longer than 1024 characters", path, line);
+    die(EXIT_SETUP, "%s: line %ld: syntax error: '%s'", path, line, text);
+}
+
+/* ---- what iniparser hides ------------------------------------------------- */
+
+/* iniparser merges a section given twice, keeps the last of two equal keys
+ * and files '[a:b]' as a key: one pass over the raw lines catches these. */
+struct seen_name {
+    char *name;
+    long line;
+};
+
+static int seen_before(struct seen_name **v, size_t *n, size_t *cap, const char *name,
+                       long line, long *first)
+{
+    for (size_t i = 0; i < *n; i++)
+        if (str_ieq((*v)[i].name, name)) {
+            *first = (*v)[i].line;
+            return 1;
+        }
+    *v = grow(*v, *n, cap, sizeof **v);
+    (*v)[(*n)++] = (struct seen_name){estrdup(name), line};
+    return 0;
+}
+
+static void forget_all(struct seen_name *v, size_t *n)
+{
+    for (size_t i = 0; i < *n; i++)
+        free(v[i].name);
+    *n = 0;
+}
+
+/* The section name of a "[...]" line (in BUF), or NULL for another line. */
+static const char *section_header(char *line, char *buf, size_t n)
+{
+    char *t = trim(line), *close = strchr(t, ']');
+    if (*t != '[' || !close)
+        return NULL;
+    *close = '\0';
+    snprintf(buf, n, "%s", t + 1);
+    return trim(buf);
+}
+
+static void prescan_line(struct loader *ld, char *line, long lineno, char *section,
+                         struct seen_name **secs, size_t *nsecs, size_t *capsecs,
+                         struct seen_name **keys, size_t *nkeys, size_t *capkeys)
+{
+    char name[1100];
+    long first;
+    const char *sec = section_header(line, name, sizeof name);
+    if (sec) {
+        if (strchr(sec, ':'))
+            loader_fail(ld, sec, NULL, "section name must not contain ':'");
+        if (seen_before(secs, nsecs, capsecs, sec, lineno, &first))
+            loader_fail(ld, sec, NULL, "defined twice (lines %ld and %ld)", first, lineno);
+        snprintf(section, 1100, "%s", sec);
+        forget_all(*keys, nkeys);
+        return;
+    }
+    char *t = trim(line), *eq = strchr(t, '=');
+    if (!*t || *t == '#' || *t == ';' || !eq || !*section)
+        return;
+    *eq = '\0';
+    if (seen_before(keys, nkeys, capkeys, trim(t), lineno, &first))
+        loader_fail(ld, section, trim(t), "given twice (lines %ld and %ld)", first, lineno);
+}
+
+static void prescan(struct loader *ld)
+{
+    struct stat st;
+    FILE *f = fopen(ld->path, "r");
+    if (!f)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", ld->path, strerror(errno));
+    if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
+        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", ld->path);
+    struct seen_name *secs = NULL, *keys = NULL;
+    size_t nsecs = 0, capsecs = 0, nkeys = 0, capkeys = 0;
+    char *line = NULL, section[1100] = "";
+    size_t cap = 0;
+    long lineno = 0;
+    while (getline(&line, &cap, f) > 0)
+        prescan_line(ld, line, ++lineno, section, &secs, &nsecs, &capsecs, &keys, &nkeys,
+                     &capkeys);
+    free(line);
+    forget_all(secs, &nsecs);
+    forget_all(keys, &nkeys);
+    free(secs);
+    free(keys);
+    fclose(f);
+}
+
+/* ---- the load ------------------------------------------------------------ */
+
+static void walk_dictionary(struct loader *ld, const dictionary *dict)
+{
+    for (ssize_t i = 0; i < dict->size; i++)
+        if (dict->key[i] && !strchr(dict->key[i], ':'))
+            loader_create_section(ld, dict->key[i]);
+    for (ssize_t i = 0; i < dict->size; i++)
+        if (dict->key[i] && strchr(dict->key[i], ':'))
+            loader_parse_key(ld, dict->key[i], dict->val[i]);
+}
+
+void profile_load(const char *path, struct network *net)
+{
+    struct loader ld = {.path = path, .net = net};
+    memset(net, 0, sizeof *net);
+    net->path = estrdup(path);
+    prescan(&ld);
+    ini_error[0] = '\0';
+    iniparser_set_error_callback(capture_ini_error);
+    dictionary *dict = iniparser_load(path);
+    if (!dict)
+        fail_syntax(path);
+    walk_dictionary(&ld, dict);
+    loader_resolve(&ld);
+    iniparser_freedict(dict);
+    free(ld.dev_refs);
+    free(ld.link_refs);
+    free(ld.sess_refs);
+    free(ld.scen_refs);
+}
+
+/* ---- locating the profile ------------------------------------------------ */
+
+static int readable(const char *p)
+{
+    return access(p, R_OK) == 0;
+}
+
+/* profiles/ beside the bin/ directory the program runs from (the build tree). */
+static char *build_tree_profile(void)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(exe, '/');
+        if (!slash)
+            return NULL;
+        *slash = '\0';
+    }
+    char path[PATH_MAX + 64];
+    snprintf(path, sizeof path, "%s/profiles/%s", exe, NETMIMIC_DEFAULT_PROFILE);
+    return readable(path) ? estrdup(path) : NULL;
+}
+
+char *profile_locate(const char *explicit_path)
+{
+    if (explicit_path)
+        return estrdup(explicit_path);
+    const char *env = getenv("NETMIMIC_PROFILE");
+    if (env && *env)
+        return estrdup(env);
+    char *p = build_tree_profile();
+    if (p)
+        return p;
+    char path[PATH_MAX];
+    snprintf(path, sizeof path, "%s/%s", NETMIMIC_DATADIR, NETMIMIC_DEFAULT_PROFILE);
+    return estrdup(path);
+}

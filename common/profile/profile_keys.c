@@ -1,0 +1,522 @@
+/* profile_keys.c - the loader's first two passes: one object per section,
+ * then every key of every section, each value parsed strictly.  References
+ * to other objects are kept as text for profile_refs.c. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile/loader.h"
+#include "base/util.h"
+
+static const char *const section_words[] = {"network", "site", "device", "link", "session", "scenario"};
+
+/* ---- messages ------------------------------------------------------------ */
+
+void loader_fail(const struct loader *ld, const char *section, const char *key,
+                 const char *fmt, ...)
+{
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (key)
+        die(EXIT_SETUP, "%s: [%s] %s: %s", ld->path, section, key, msg);
+    die(EXIT_SETUP, "%s: [%s]: %s", ld->path, section, msg);
+}
+
+/* ---- value parsers ------------------------------------------------------- */
+
+static double parse_probability(const struct loader *ld, const char *sec, const char *key,
+                                const char *v)
+{
+    double p;
+    if (parse_double(v, &p) || p < 0 || p > 1)
+        loader_fail(ld, sec, key, "'%s' is not a probability from 0 to 1", v);
+    return p;
+}
+
+static uint64_t parse_range(const struct loader *ld, const char *sec, const char *key,
+                            const char *v, uint64_t lo, uint64_t hi)
+{
+    uint64_t n;
+    if (parse_u64(v, lo, hi, &n))
+        loader_fail(ld, sec, key, "'%s' is not a whole number from %llu to %llu", v,
+             (unsigned long long)lo, (unsigned long long)hi);
+    return n;
+}
+
+/* "COUNT/MS": at most COUNT replies per MS milliseconds. */
+static void parse_rate(const struct loader *ld, const char *sec, const char *key,
+                       const char *v, unsigned *count, unsigned *ms)
+{
+    const char *slash = strchr(v, '/');
+    char num[32];
+    uint64_t c, m;
+    if (slash && (size_t)(slash - v) < sizeof num) {
+        memcpy(num, v, (size_t)(slash - v));
+        num[slash - v] = '\0';
+        char den[32];
+        snprintf(den, sizeof den, "%s", slash + 1);
+        if (!parse_u64(trim(num), 1, 1000000, &c) && !parse_u64(trim(den), 1, 86400000, &m)) {
+            *count = (unsigned)c;
+            *ms = (unsigned)m;
+            return;
+        }
+    }
+    loader_fail(ld, sec, key, "'%s' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, "
+                       "MILLISECONDS 1 to 86400000)", v);
+}
+
+static int parse_flag(const struct loader *ld, const char *sec, const char *key, const char *v)
+{
+    int b;
+    if (parse_bool(v, &b))
+        loader_fail(ld, sec, key, "'%s' is not yes or no", v);
+    return b;
+}
+
+static struct dist *parse_dist_value(const struct loader *ld, const char *sec,
+                                     const char *key, const char *v)
+{
+    char err[256];
+    struct dist *d = dist_parse(v, err, sizeof err);
+    if (!d)
+        loader_fail(ld, sec, key, "%s", err);
+    return d;
+}
+
+static struct prefix *parse_prefixes(const struct loader *ld, const char *sec,
+                                     const char *key, const char *v, size_t *n)
+{
+    size_t count;
+    char **items = split_list(v, ' ', &count);
+    struct prefix *out = ecalloc(count, sizeof *out);
+    for (size_t i = 0; i < count; i++)
+        if (prefix_parse(items[i], &out[i], NULL, 0))
+            loader_fail(ld, sec, key, "'%s' is not a prefix like 10.1.0.0/16", items[i]);
+    free_list(items, count);
+    *n = count;
+    return out;
+}
+
+#define MAX_NAME 63
+
+static int valid_name(const char *s)
+{
+    if (!*s || strlen(s) > MAX_NAME)
+        return 0;
+    for (; *s; s++)
+        if (!isalnum((unsigned char)*s) && !strchr(".-_", *s))
+            return 0;
+    return 1;
+}
+
+/* ---- pass 1: one object per section -------------------------------------- */
+
+static int section_type_of(const char *word)
+{
+    for (size_t i = 0; i < sizeof section_words / sizeof *section_words; i++)
+        if (strcmp(word, section_words[i]) == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Splits "device hub-vm" into its type and name; the name may be empty only
+ * for [network]. */
+static int split_section(const struct loader *ld, const char *sec, const char **name)
+{
+    const char *space = strchr(sec, ' ');
+    size_t wlen = space ? (size_t)(space - sec) : strlen(sec);
+    char word[32];
+    if (wlen >= sizeof word)
+        loader_fail(ld, sec, NULL, "unknown section type");
+    memcpy(word, sec, wlen);
+    word[wlen] = '\0';
+    int type = section_type_of(word);
+    if (type < 0)
+        loader_fail(ld, sec, NULL, "unknown section type '%s' (network, site, device, link, "
+                            "session or scenario)", word);
+    *name = space ? space + 1 : "";
+    while (**name == ' ')
+        (*name)++;
+    if (type == SEC_NETWORK ? **name != '\0' : !valid_name(*name))
+        loader_fail(ld, sec, NULL, type == SEC_NETWORK ? "[network] takes no name"
+                                                : "missing or invalid name after '%s' "
+                                                  "(letters, digits, '.', '-', '_'; at most 63)",
+             word);
+    return type;
+}
+
+static void add_device(struct loader *ld, const char *name)
+{
+    struct network *net = ld->net;
+    net->devices = grow(net->devices, net->ndevices, &ld->cap_devices, sizeof *net->devices);
+    size_t cap = ld->cap_devices;
+    ld->dev_refs = erealloc(ld->dev_refs, cap * sizeof *ld->dev_refs);
+    struct device *d = &net->devices[net->ndevices];
+    memset(d, 0, sizeof *d);
+    memset(&ld->dev_refs[net->ndevices], 0, sizeof *ld->dev_refs);
+    d->id = estrdup(name);
+    d->kind = KIND_ROUTER;
+    d->site = -1;
+    d->answers = 1;
+    d->initial_ttl = 0; /* set from the kind after parsing */
+    d->decrement_all = 1;
+    net->ndevices++;
+}
+
+static void add_link(struct loader *ld, const char *name)
+{
+    struct network *net = ld->net;
+    net->links = grow(net->links, net->nlinks, &ld->cap_links, sizeof *net->links);
+    ld->link_refs = erealloc(ld->link_refs, ld->cap_links * sizeof *ld->link_refs);
+    struct link *l = &net->links[net->nlinks];
+    memset(l, 0, sizeof *l);
+    memset(&ld->link_refs[net->nlinks], 0, sizeof *ld->link_refs);
+    l->id = estrdup(name);
+    l->up = 1;
+    l->mtu = 1500;
+    net->nlinks++;
+}
+
+static void add_session(struct loader *ld, const char *name)
+{
+    struct network *net = ld->net;
+    net->sessions = grow(net->sessions, net->nsessions, &ld->cap_sessions, sizeof *net->sessions);
+    ld->sess_refs = erealloc(ld->sess_refs, ld->cap_sessions * sizeof *ld->sess_refs);
+    struct session *s = &net->sessions[net->nsessions];
+    memset(s, 0, sizeof *s);
+    memset(&ld->sess_refs[net->nsessions], 0, sizeof *ld->sess_refs);
+    s->id = estrdup(name);
+    net->nsessions++;
+}
+
+static void add_scenario(struct loader *ld, const char *name)
+{
+    struct network *net = ld->net;
+    net->scenarios = grow(net->scenarios, net->nscenarios, &ld->cap_scenarios,
+                          sizeof *net->scenarios);
+    ld->scen_refs = erealloc(ld->scen_refs, ld->cap_scenarios * sizeof *ld->scen_refs);
+    memset(&net->scenarios[net->nscenarios], 0, sizeof *net->scenarios);
+    memset(&ld->scen_refs[net->nscenarios], 0, sizeof *ld->scen_refs);
+    net->scenarios[net->nscenarios++].id = estrdup(name);
+}
+
+static void add_site(struct loader *ld, const char *name)
+{
+    struct network *net = ld->net;
+    net->sites = grow(net->sites, net->nsites, &ld->cap_sites, sizeof *net->sites);
+    memset(&net->sites[net->nsites], 0, sizeof *net->sites);
+    net->sites[net->nsites++].id = estrdup(name);
+}
+
+int loader_find_site(const struct network *net, const char *id)
+{
+    for (size_t i = 0; i < net->nsites; i++)
+        if (str_ieq(net->sites[i].id, id))
+            return (int)i;
+    return -1;
+}
+
+/* Index of the object a section created, or -1. */
+static int object_index(const struct loader *ld, int type, const char *name)
+{
+    switch (type) {
+    case SEC_DEVICE: return network_find_device(ld->net, name);
+    case SEC_LINK: return network_find_link(ld->net, name);
+    case SEC_SESSION: return network_find_session(ld->net, name);
+    case SEC_SCENARIO: return network_find_scenario(ld->net, name);
+    case SEC_SITE: return loader_find_site(ld->net, name);
+    default: return 0;
+    }
+}
+
+void loader_create_section(struct loader *ld, const char *sec)
+{
+    const char *name;
+    int type = split_section(ld, sec, &name);
+    if (type == SEC_NETWORK) {
+        ld->seen_network = 1;
+        return;
+    }
+    if (object_index(ld, type, name) >= 0)
+        loader_fail(ld, sec, NULL, "defined twice");
+    switch (type) {
+    case SEC_DEVICE: add_device(ld, name); break;
+    case SEC_LINK: add_link(ld, name); break;
+    case SEC_SESSION: add_session(ld, name); break;
+    case SEC_SCENARIO: add_scenario(ld, name); break;
+    case SEC_SITE: add_site(ld, name); break;
+    }
+}
+
+/* ---- pass 2: keys -------------------------------------------------------- */
+
+static void network_key(struct loader *ld, const char *sec, const char *key, const char *v)
+{
+    struct network *net = ld->net;
+    if (strcmp(key, "name") == 0) {
+        free(net->name);
+        net->name = estrdup(v);
+    } else if (strcmp(key, "default_host") == 0)
+        ld->default_host = v;
+    else if (strcmp(key, "ecmp_seed") == 0)
+        net->ecmp_seed = parse_range(ld, sec, key, v, 0, UINT64_MAX);
+    else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (name, description, default_host, ecmp_seed)");
+}
+
+static void site_key(struct loader *ld, struct site *s, const char *sec, const char *key,
+                     const char *v)
+{
+    if (strcmp(key, "name") == 0) {
+        free(s->name);
+        s->name = estrdup(v);
+    } else if (strcmp(key, "prefixes") == 0) {
+        free(s->prefixes);
+        s->prefixes = parse_prefixes(ld, sec, key, v, &s->nprefixes);
+    } else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (name, description, prefixes)");
+}
+
+static void add_iface(struct loader *ld, int device, const char *sec, const char *key,
+                      const char *spec)
+{
+    struct network *net = ld->net;
+    size_t n;
+    char **f = split_list(spec, ' ', &n);
+    if (n < 2 || n > 3)
+        loader_fail(ld, sec, key, "'%s' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'", spec);
+    if (!valid_name(f[0]))
+        loader_fail(ld, sec, key, "'%s' is not a valid interface name", f[0]);
+    if (strchr(f[0], '.'))
+        loader_fail(ld, sec, key, "'%s' is not a valid interface name (no '.': links name "
+                           "DEVICE.INTERFACE)", f[0]);
+    struct iface ifc = {.device = device, .name = estrdup(f[0])};
+    if (prefix_parse(f[1], &ifc.net, &ifc.addr, 1))
+        loader_fail(ld, sec, key, "'%s' is not an address with a length like 10.1.0.4/24", f[1]);
+    if (n == 3) {
+        if (!valid_name(f[2]))
+            loader_fail(ld, sec, key, "'%s' is not a valid reverse name", f[2]);
+        ifc.ptr = estrdup(f[2]);
+    }
+    free_list(f, n);
+    struct device *d = &net->devices[device];
+    for (size_t i = 0; i < d->nifaces; i++)
+        if (strcmp(net->ifaces[d->ifaces[i]].name, ifc.name) == 0)
+            loader_fail(ld, sec, key, "interface '%s' is named twice", ifc.name);
+    net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
+    net->ifaces[net->nifaces] = ifc;
+    d->ifaces = erealloc(d->ifaces, (d->nifaces + 1) * sizeof *d->ifaces);
+    d->ifaces[d->nifaces++] = (int)net->nifaces++;
+}
+
+static void parse_interfaces(struct loader *ld, int device, const char *sec, const char *key,
+                             const char *v)
+{
+    size_t n;
+    char **items = split_list(v, ',', &n);
+    if (n == 0)
+        loader_fail(ld, sec, key, "no interface given");
+    for (size_t i = 0; i < n; i++)
+        add_iface(ld, device, sec, key, items[i]);
+    free_list(items, n);
+}
+
+static void parse_routes(struct loader *ld, struct device *d, const char *sec, const char *key,
+                         const char *v)
+{
+    size_t n;
+    char **items = split_list(v, ',', &n);
+    d->statics = ecalloc(n, sizeof *d->statics);
+    for (size_t i = 0; i < n; i++) {
+        size_t nf;
+        char **f = split_list(items[i], ' ', &nf);
+        struct static_route *r = &d->statics[i];
+        if (nf != 3 || strcmp(f[1], "via") != 0 || prefix_parse(f[0], &r->dest, NULL, 0) ||
+            addr_parse(f[2], &r->via))
+            loader_fail(ld, sec, key, "'%s' is not 'PREFIX via ADDRESS'", items[i]);
+        free_list(f, nf);
+    }
+    d->nstatics = n;
+    free_list(items, n);
+}
+
+static void parse_names(struct loader *ld, struct device *d, const char *sec, const char *key,
+                        const char *v)
+{
+    d->names = split_list(v, ' ', &d->nnames);
+    for (size_t i = 0; i < d->nnames; i++)
+        if (!valid_name(d->names[i]))
+            loader_fail(ld, sec, key, "'%s' is not a valid host name", d->names[i]);
+}
+
+static enum no_route_action parse_no_route(struct loader *ld, const char *sec, const char *key,
+                                           const char *v)
+{
+    if (strcmp(v, "drop") == 0)
+        return NOROUTE_DROP;
+    if (strcmp(v, "host-unreachable") == 0)
+        return NOROUTE_HOST_UNREACH;
+    if (strcmp(v, "net-unreachable") == 0)
+        return NOROUTE_NET_UNREACH;
+    loader_fail(ld, sec, key, "'%s' is not drop, host-unreachable or net-unreachable", v);
+}
+
+static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
+                             const char *key, const char *v)
+{
+    if (strcmp(key, "kind") == 0) {
+        if (strcmp(v, "host") != 0 && strcmp(v, "router") != 0)
+            loader_fail(ld, sec, key, "'%s' is not host or router", v);
+        d->kind = strcmp(v, "host") == 0 ? KIND_HOST : KIND_ROUTER;
+    } else if (strcmp(key, "answers") == 0)
+        d->answers = parse_flag(ld, sec, key, v);
+    else if (strcmp(key, "reply_loss") == 0)
+        d->reply_loss = parse_probability(ld, sec, key, v);
+    else if (strcmp(key, "reply_limit") == 0)
+        parse_rate(ld, sec, key, v, &d->reply_limit, &d->reply_limit_ms);
+    else if (strcmp(key, "reply_delay") == 0) {
+        dist_free(d->reply_delay);
+        d->reply_delay = parse_dist_value(ld, sec, key, v);
+    } else if (strcmp(key, "flow_setup") == 0) {
+        dist_free(d->flow_setup);
+        d->flow_setup = parse_dist_value(ld, sec, key, v);
+    } else if (strcmp(key, "initial_ttl") == 0)
+        d->initial_ttl = (int)parse_range(ld, sec, key, v, 1, 255);
+    else if (strcmp(key, "no_route") == 0)
+        d->no_route = parse_no_route(ld, sec, key, v);
+    else if (strcmp(key, "asn") == 0)
+        d->asn = (uint32_t)parse_range(ld, sec, key, v, 1, 4294967295u);
+    else
+        return 0;
+    return 1;
+}
+
+static void device_key(struct loader *ld, int idx, const char *sec, const char *key,
+                       const char *v)
+{
+    struct device *d = &ld->net->devices[idx];
+    if (device_key_simple(ld, d, sec, key, v))
+        return;
+    if (strcmp(key, "names") == 0)
+        parse_names(ld, d, sec, key, v);
+    else if (strcmp(key, "interfaces") == 0)
+        parse_interfaces(ld, idx, sec, key, v);
+    else if (strcmp(key, "routes") == 0)
+        parse_routes(ld, d, sec, key, v);
+    else if (strcmp(key, "networks") == 0)
+        d->networks = parse_prefixes(ld, sec, key, v, &d->nnetworks);
+    else if (strcmp(key, "site") == 0)
+        ld->dev_refs[idx].site = v;
+    else if (strcmp(key, "decrement") == 0)
+        ld->dev_refs[idx].decrement = v;
+    else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
+                           "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, decrement, asn, "
+                           "networks, description)");
+}
+
+static void link_key(struct loader *ld, int idx, const char *sec, const char *key,
+                     const char *v)
+{
+    struct link *l = &ld->net->links[idx];
+    if (strcmp(key, "a") == 0)
+        ld->link_refs[idx].end[0] = v;
+    else if (strcmp(key, "b") == 0)
+        ld->link_refs[idx].end[1] = v;
+    else if (strcmp(key, "latency") == 0) {
+        dist_free(l->latency);
+        l->latency = parse_dist_value(ld, sec, key, v);
+    } else if (strcmp(key, "loss") == 0)
+        l->loss = parse_probability(ld, sec, key, v);
+    else if (strcmp(key, "state") == 0) {
+        if (strcmp(v, "up") != 0 && strcmp(v, "down") != 0)
+            loader_fail(ld, sec, key, "'%s' is not up or down", v);
+        l->up = strcmp(v, "up") == 0;
+    } else if (strcmp(key, "mtu") == 0)
+        l->mtu = (unsigned)parse_range(ld, sec, key, v, 68, 65535);
+    else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (a, b, latency, loss, state, mtu, description)");
+}
+
+static int session_end_key(struct loader *ld, int idx, const char *sec, const char *key,
+                           const char *v)
+{
+    if ((key[0] != 'a' && key[0] != 'b') || key[1] != '_')
+        return 0;
+    int side = key[0] == 'b';
+    struct session_end *e = &ld->net->sessions[idx].end[side];
+    const char *what = key + 2;
+    if (strcmp(what, "local_pref") == 0) {
+        e->has_local_pref = 1;
+        e->local_pref = (unsigned)parse_range(ld, sec, key, v, 0, 4294967295u);
+    } else if (strcmp(what, "prepend") == 0)
+        e->prepend = (unsigned)parse_range(ld, sec, key, v, 0, 16);
+    else if (strcmp(what, "export") == 0)
+        ld->sess_refs[idx].export[side] = v;
+    else if (strcmp(what, "export_prefixes") == 0)
+        e->export_filter = parse_prefixes(ld, sec, key, v, &e->nexport_filter);
+    else if (strcmp(what, "import_prefixes") == 0)
+        e->import_filter = parse_prefixes(ld, sec, key, v, &e->nimport_filter);
+    else
+        return 0;
+    return 1;
+}
+
+static void session_key(struct loader *ld, int idx, const char *sec, const char *key,
+                        const char *v)
+{
+    if (session_end_key(ld, idx, sec, key, v))
+        return;
+    if (strcmp(key, "link") == 0)
+        ld->sess_refs[idx].link = v;
+    else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (link, description, and for each side a_ and b_: "
+                           "local_pref, prepend, export, export_prefixes, import_prefixes)");
+}
+
+static void scenario_key(struct loader *ld, int idx, const char *sec, const char *key,
+                         const char *v)
+{
+    struct scenario *s = &ld->net->scenarios[idx];
+    if (strcmp(key, "down") == 0)
+        ld->scen_refs[idx].down = v;
+    else if (strcmp(key, "description") == 0) {
+        free(s->description);
+        s->description = estrdup(v);
+    } else
+        loader_fail(ld, sec, key, "unknown key (down, description)");
+}
+
+void loader_parse_key(struct loader *ld, const char *entry, const char *v)
+{
+    const char *colon = strchr(entry, ':');
+    char sec[256];
+    size_t slen = (size_t)(colon - entry);
+    if (slen >= sizeof sec)
+        slen = sizeof sec - 1;
+    memcpy(sec, entry, slen);
+    sec[slen] = '\0';
+    const char *key = colon + 1;
+    if (!*sec)
+        loader_fail(ld, "", key, "key outside any section");
+    const char *name;
+    int type = split_section(ld, sec, &name);
+    int idx = object_index(ld, type, name);
+    if (idx < 0) /* a section name with ':' is not registered by iniparser */
+        loader_fail(ld, sec, key, "section name must not contain ':'");
+    if (!v)
+        v = "";
+    switch (type) {
+    case SEC_NETWORK: network_key(ld, sec, key, v); break;
+    case SEC_SITE: site_key(ld, &ld->net->sites[idx], sec, key, v); break;
+    case SEC_DEVICE: device_key(ld, idx, sec, key, v); break;
+    case SEC_LINK: link_key(ld, idx, sec, key, v); break;
+    case SEC_SESSION: session_key(ld, idx, sec, key, v); break;
+    case SEC_SCENARIO: scenario_key(ld, idx, sec, key, v); break;
+    }
+}

@@ -1,0 +1,258 @@
+/* profile_refs.c - the loader's third pass: the references between objects
+ * (link ends, sessions, scenarios, the default host, decrement lists, export
+ * lists, static next hops) and the checks across the whole network. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "profile/loader.h"
+#include "base/util.h"
+
+/* ---- pass 3: references and checks --------------------------------------- */
+
+static struct dist *zero_dist(void)
+{
+    char err[64];
+    return dist_parse("0", err, sizeof err);
+}
+
+char *loader_section(const char *type, const char *id, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s %s", type, id);
+    return buf;
+}
+
+static int resolve_link(const struct loader *ld, const char *sec, const char *key,
+                        const char *name)
+{
+    int l = network_find_link(ld->net, name);
+    if (l < 0)
+        loader_fail(ld, sec, key, "no [link %s]", name);
+    return l;
+}
+
+static int resolve_endpoint(const struct loader *ld, const char *sec, const char *key,
+                            const char *ref)
+{
+    const struct network *net = ld->net;
+    if (!ref)
+        loader_fail(ld, sec, key, "missing: every link names its two ends as DEVICE.INTERFACE");
+    const char *dot = strrchr(ref, '.');
+    char dev[128];
+    if (!dot || (size_t)(dot - ref) >= sizeof dev)
+        loader_fail(ld, sec, key, "'%s' is not DEVICE.INTERFACE", ref);
+    memcpy(dev, ref, (size_t)(dot - ref));
+    dev[dot - ref] = '\0';
+    int d = network_find_device(net, dev);
+    if (d < 0)
+        loader_fail(ld, sec, key, "no [device %s]", dev);
+    for (size_t i = 0; i < net->devices[d].nifaces; i++) {
+        int ifc = net->devices[d].ifaces[i];
+        if (str_ieq(net->ifaces[ifc].name, dot + 1))
+            return ifc;
+    }
+    loader_fail(ld, sec, key, "device '%s' has no interface '%s'", dev, dot + 1);
+}
+
+static void resolve_links(struct loader *ld)
+{
+    struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->nlinks; i++) {
+        struct link *l = &net->links[i];
+        loader_section("link", l->id, sec, sizeof sec);
+        for (int e = 0; e < 2; e++) {
+            l->end[e] = resolve_endpoint(ld, sec, e ? "b" : "a", ld->link_refs[i].end[e]);
+            struct iface *ifc = &net->ifaces[l->end[e]];
+            ifc->links = erealloc(ifc->links, (ifc->nlinks + 1) * sizeof *ifc->links);
+            ifc->links[ifc->nlinks++] = (int)i;
+        }
+        if (net->ifaces[l->end[0]].device == net->ifaces[l->end[1]].device)
+            loader_fail(ld, sec, "b", "a link joins two different devices");
+        if (!l->latency)
+            l->latency = zero_dist();
+    }
+}
+
+static void resolve_decrement(struct loader *ld, struct device *d, const char *sec,
+                              const char *v)
+{
+    if (!v)
+        return;
+    if (strcmp(v, "all") == 0)
+        return;
+    d->decrement_all = 0;
+    if (strcmp(v, "none") == 0)
+        return;
+    size_t n;
+    char **names = split_list(v, ' ', &n);
+    d->decrement_links = ecalloc(n, sizeof *d->decrement_links);
+    for (size_t i = 0; i < n; i++)
+        d->decrement_links[i] = resolve_link(ld, sec, "decrement", names[i]);
+    d->ndecrement_links = n;
+    free_list(names, n);
+}
+
+/* A static route's next hop must be the far end of one of the device's links. */
+static void check_static_routes(const struct loader *ld, int dev, const char *sec)
+{
+    const struct network *net = ld->net;
+    const struct device *d = &net->devices[dev];
+    for (size_t r = 0; r < d->nstatics; r++) {
+        char a[16];
+        if (device_link_to(net, dev, d->statics[r].via, 0) < 0)
+            loader_fail(ld, sec, "routes", "next hop %s is not at the far end of any link of '%s'",
+                 addr_format(d->statics[r].via, a), d->id);
+    }
+}
+
+static void resolve_devices(struct loader *ld)
+{
+    struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->ndevices; i++) {
+        struct device *d = &net->devices[i];
+        loader_section("device", d->id, sec, sizeof sec);
+        if (d->nifaces == 0)
+            loader_fail(ld, sec, "interfaces", "missing: a device needs at least one interface");
+        if (ld->dev_refs[i].site) {
+            d->site = loader_find_site(net, ld->dev_refs[i].site);
+            if (d->site < 0)
+                loader_fail(ld, sec, "site", "no [site %s]", ld->dev_refs[i].site);
+        }
+        resolve_decrement(ld, d, sec, ld->dev_refs[i].decrement);
+        if (!d->initial_ttl)
+            d->initial_ttl = d->kind == KIND_HOST ? 128 : 255;
+        if (!d->reply_delay)
+            d->reply_delay = zero_dist();
+        check_static_routes(ld, (int)i, sec);
+    }
+}
+
+static void resolve_export(struct loader *ld, struct session_end *e, const char *sec,
+                           const char *key, const char *v)
+{
+    if (!v) { /* default: like plain eBGP, everything it has */
+        e->export_local = e->export_learned_all = 1;
+        return;
+    }
+    size_t n;
+    char **items = split_list(v, ' ', &n);
+    e->export_sessions = ecalloc(n, sizeof *e->export_sessions);
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(items[i], "local") == 0)
+            e->export_local = 1;
+        else if (strcmp(items[i], "connected") == 0)
+            e->export_connected = 1;
+        else if (strcmp(items[i], "learned") == 0)
+            e->export_learned_all = 1;
+        else if (strcmp(items[i], "none") != 0) {
+            int s = network_find_session(ld->net, items[i]);
+            if (s < 0)
+                loader_fail(ld, sec, key, "'%s' is not local, connected, learned, none or a session",
+                     items[i]);
+            e->export_sessions[e->nexport_sessions++] = s;
+        }
+    }
+    free_list(items, n);
+}
+
+/* A session's export list may only name sessions of the same device: the
+ * routes it learned there are the ones it can pass on. */
+static void check_export_sessions(const struct loader *ld)
+{
+    const struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->nsessions; i++)
+        for (int e = 0; e < 2; e++) {
+            const struct session_end *end = &net->sessions[i].end[e];
+            for (size_t k = 0; k < end->nexport_sessions; k++) {
+                const struct session *other = &net->sessions[end->export_sessions[k]];
+                if (other->end[0].device != end->device && other->end[1].device != end->device)
+                    loader_fail(ld, loader_section("session", net->sessions[i].id, sec, sizeof sec),
+                         e ? "b_export" : "a_export",
+                         "session '%s' does not involve device '%s'", other->id,
+                         net->devices[end->device].id);
+            }
+        }
+}
+
+static void resolve_sessions(struct loader *ld)
+{
+    struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->nsessions; i++) {
+        struct session *s = &net->sessions[i];
+        loader_section("session", s->id, sec, sizeof sec);
+        if (!ld->sess_refs[i].link)
+            loader_fail(ld, sec, "link", "missing: a session runs over a link");
+        s->link = resolve_link(ld, sec, "link", ld->sess_refs[i].link);
+        for (int e = 0; e < 2; e++) {
+            int dev = net->ifaces[net->links[s->link].end[e]].device;
+            s->end[e].device = dev;
+            if (!net->devices[dev].asn)
+                loader_fail(ld, sec, "link", "device '%s' has no asn", net->devices[dev].id);
+            resolve_export(ld, &s->end[e], sec, e ? "b_export" : "a_export",
+                           ld->sess_refs[i].export[e]);
+        }
+    }
+}
+
+static void resolve_scenarios(struct loader *ld)
+{
+    struct network *net = ld->net;
+    char sec[300];
+    for (size_t i = 0; i < net->nscenarios; i++) {
+        struct scenario *s = &net->scenarios[i];
+        loader_section("scenario", s->id, sec, sizeof sec);
+        size_t n;
+        char **names = split_list(ld->scen_refs[i].down, ' ', &n);
+        if (n == 0)
+            loader_fail(ld, sec, "down", "missing: a scenario names the links it takes down");
+        s->links_down = ecalloc(n, sizeof *s->links_down);
+        for (size_t k = 0; k < n; k++)
+            s->links_down[k] = resolve_link(ld, sec, "down", names[k]);
+        s->nlinks_down = n;
+        free_list(names, n);
+    }
+}
+
+static void check_duplicate_addresses(const struct loader *ld)
+{
+    const struct network *net = ld->net;
+    char sec[300], a[16];
+    for (size_t i = 0; i < net->nifaces; i++)
+        for (size_t k = 0; k < i; k++)
+            if (net->ifaces[i].addr == net->ifaces[k].addr) {
+                const struct device *d = &net->devices[net->ifaces[i].device];
+                loader_fail(ld, loader_section("device", d->id, sec, sizeof sec), "interfaces",
+                     "address %s is already on '%s.%s'", addr_format(net->ifaces[i].addr, a),
+                     net->devices[net->ifaces[k].device].id, net->ifaces[k].name);
+            }
+}
+
+static void resolve_network(struct loader *ld)
+{
+    struct network *net = ld->net;
+    if (!ld->seen_network)
+        loader_fail(ld, "network", NULL, "missing section");
+    if (!ld->default_host)
+        loader_fail(ld, "network", "default_host", "missing");
+    net->default_host = network_find_device(net, ld->default_host);
+    if (net->default_host < 0)
+        loader_fail(ld, "network", "default_host", "no [device %s]", ld->default_host);
+    if (net->devices[net->default_host].kind != KIND_HOST)
+        loader_fail(ld, "network", "default_host", "'%s' is not a host", ld->default_host);
+}
+
+
+void loader_resolve(struct loader *ld)
+{
+    resolve_links(ld);
+    resolve_devices(ld);
+    resolve_sessions(ld);
+    check_export_sessions(ld);
+    resolve_scenarios(ld);
+    resolve_network(ld);
+    check_duplicate_addresses(ld);
+}

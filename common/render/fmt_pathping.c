@@ -1,0 +1,103 @@
+/* fmt_pathping.c - see fmt_pathping.h.  Texts and columns from real
+ * captures (see ../shared/docs/windows-output.md section 3); the blanks at
+ * the end of three usage lines are really there. */
+#include "render/fmt_pathping.h"
+
+#include "render/fmt_common.h"
+
+#include <stdio.h>
+
+static const char *const usage_lines[] = {
+    "",
+    "Usage: pathping [-g host-list] [-h maximum_hops] [-i address] [-n] ",
+    "                [-p period] [-q num_queries] [-w timeout] ",
+    "                [-4] [-6] target_name",
+    "",
+    "Options:",
+    "    -g host-list     Loose source route along host-list.",
+    "    -h maximum_hops  Maximum number of hops to search for target.",
+    "    -i address       Use the specified source address. ",
+    "    -n               Do not resolve addresses to hostnames.",
+    "    -p period        Wait period milliseconds between pings.",
+    "    -q num_queries   Number of queries per hop.",
+    "    -w timeout       Wait timeout milliseconds for each reply.",
+    "    -4               Force using IPv4.",
+    "    -6               Force using IPv6.",
+};
+
+void pathping_usage(struct out *o)
+{
+    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
+}
+
+void pathping_invalid_option(struct out *o, const char *arg)
+{
+    fmt_invalid_option(o, arg);
+    pathping_usage(o);
+}
+
+
+
+
+/* As tracert's header, without the empty line after it. */
+void pathping_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
+{
+    fmt_route_header(o, addr_text, named, max_hops);
+}
+
+void pathping_path_hop(struct out *o, unsigned hop, const char *addr_text)
+{
+    out_line(o, "%3u  %s", hop, addr_text);
+}
+
+void pathping_path_silent(struct out *o, unsigned hop)
+{
+    out_line(o, "%3u     *        *        *     ", hop);
+}
+
+void pathping_computing(struct out *o, unsigned long seconds, int after_silent_hop)
+{
+    if (!after_silent_hop)
+        out_line(o, "%s", "");
+    out_line(o, "Computing statistics for %lu seconds...", seconds);
+}
+
+void pathping_table_title(struct out *o)
+{
+    out_line(o, "            Source to Here   This Node/Link");
+    out_line(o, "Hop  RTT    Lost/Sent = Pct  Lost/Sent = Pct  Address");
+}
+
+void pathping_table_origin(struct out *o, const char *addr_text)
+{
+    out_line(o, "%3u%43s%s", 0u, "", addr_text);
+}
+
+static unsigned long percent(struct pathping_count c)
+{
+    return c.sent ? c.lost * 100 / c.sent : 0;
+}
+
+void pathping_table_link(struct out *o, struct pathping_count link)
+{
+    out_line(o, "%29s%4lu/%4lu =%3lu%%   |", "", link.lost, link.sent, percent(link));
+}
+
+void pathping_table_node(struct out *o, unsigned hop, int answered, unsigned long avg_ms,
+                         struct pathping_count to_here, struct pathping_count node,
+                         const char *addr_text)
+{
+    char rtt[16];
+    if (answered)
+        snprintf(rtt, sizeof rtt, "%5lums", avg_ms);
+    else
+        snprintf(rtt, sizeof rtt, "  ---  ");
+    out_line(o, "%3u%s  %4lu/%4lu =%3lu%%  %4lu/%4lu =%3lu%%  %s", hop, rtt, to_here.lost,
+             to_here.sent, percent(to_here), node.lost, node.sent, percent(node), addr_text);
+}
+
+void pathping_footer(struct out *o)
+{
+    out_line(o, "%s", "");
+    out_line(o, "Trace complete.");
+}

@@ -1,0 +1,134 @@
+/* pathrun.c - see pathrun.h. */
+#include "runs/pathrun.h"
+
+#include <limits.h>
+#include <stdlib.h>
+
+#include "cli/cli.h"
+#include "render/fmt_pathping.h"
+#include "model/resolve.h"
+#include "base/util.h"
+
+struct hop {
+    uint32_t addr;
+    unsigned long lost, answered;
+    double sum_ms;
+};
+
+static int answered(enum probe_status s)
+{
+    return s == PROBE_ECHO_REPLY || s == PROBE_TTL_EXPIRED || s == PROBE_HOST_UNREACH ||
+           s == PROBE_NET_UNREACH;
+}
+
+static struct probe_result send_probe(struct engine *e, const struct pathping_request *req,
+                                      unsigned ttl)
+{
+    struct probe_spec spec = {.dst = req->dst, .ttl = (int)ttl, .size = 32,
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia};
+    if (!req->source_is_ours)
+        return (struct probe_result){.status = PROBE_TRANSMIT_FAILED};
+    return engine_probe(e, &spec);
+}
+
+/* Phase 1: fills HOPS; returns how many answered, *SILENT set when the
+ * last one tried did not. */
+static unsigned find_path(struct engine *e, struct out *o, const struct pathping_request *req,
+                          struct hop *hops, int *silent)
+{
+    char text[300];
+    *silent = 0;
+    for (unsigned ttl = 1; ttl <= req->max_hops; ttl++) {
+        struct probe_result r = {.status = PROBE_TIMEOUT};
+        for (int t = 0; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
+            r = send_probe(e, req, ttl);
+            engine_elapse(e, answered(r.status) ? r.rtt_ms : req->timeout_ms, req->realtime);
+        }
+        if (!answered(r.status)) {
+            pathping_path_silent(o, ttl);
+            *silent = 1;
+            return ttl - 1;
+        }
+        hops[ttl - 1].addr = r.from;
+        format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
+        pathping_path_hop(o, ttl, text);
+        if (r.status != PROBE_TTL_EXPIRED)
+            return ttl; /* the target, or a router that says it is unreachable */
+    }
+    return req->max_hops;
+}
+
+/* Phase 2: -q probes to each hop, -p apart. */
+static void measure(struct engine *e, const struct pathping_request *req, struct hop *hops,
+                    unsigned n)
+{
+    for (unsigned k = 0; k < n; k++)
+        for (unsigned long q = 0; q < req->queries; q++) {
+            struct probe_result r = send_probe(e, req, k + 1);
+            engine_elapse(e, (double)req->period_ms, req->realtime);
+            if (answered(r.status) && r.from == hops[k].addr) {
+                hops[k].answered++;
+                hops[k].sum_ms += r.rtt_ms;
+            } else {
+                hops[k].lost++;
+            }
+        }
+}
+
+/* Loss that persists from hop K on (the least loss of K and every hop
+ * after it) belongs to the links up to K; the rest of K's loss is K's own. */
+static unsigned long persistent_loss(const struct hop *hops, unsigned n, unsigned k)
+{
+    unsigned long least = hops[k].lost;
+    for (unsigned j = k + 1; j < n; j++)
+        if (hops[j].lost < least)
+            least = hops[j].lost;
+    return least;
+}
+
+/* ORIGIN: hop 0's text, as phase 1 printed it. */
+static void print_table(const struct engine *e, struct out *o, const struct pathping_request *req,
+                        const char *origin, const struct hop *hops, unsigned n)
+{
+    char text[300];
+    unsigned long before = 0;
+    pathping_table_title(o);
+    pathping_table_origin(o, origin);
+    for (unsigned k = 0; k < n; k++) {
+        unsigned long from_here = persistent_loss(hops, n, k);
+        struct pathping_count sent = {0, req->queries};
+        pathping_table_link(o, (struct pathping_count){from_here - before, sent.sent});
+        format_hop_text(e->net, hops[k].addr, req->resolve_names, text, sizeof text);
+        pathping_table_node(o, k + 1, hops[k].answered != 0,
+                            /* the mean of the measured times, truncated */
+                            hops[k].answered
+                                ? (unsigned long)(hops[k].sum_ms / (double)hops[k].answered)
+                                : 0,
+                            (struct pathping_count){hops[k].lost, sent.sent},
+                            (struct pathping_count){hops[k].lost - from_here, sent.sent}, text);
+        before = from_here;
+    }
+    pathping_footer(o);
+}
+
+void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req)
+{
+    char text[300], origin[300];
+    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
+                                          text, sizeof text);
+    pathping_header(o, text, name != NULL, req->max_hops);
+    format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
+                     req->host_addr);
+    pathping_path_hop(o, 0, origin);
+    struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
+    int silent;
+    unsigned n = find_path(e, o, req, hops, &silent);
+    /* Windows 7 and later count the hops that answered, not a silent one.
+     * In long double: 255 hops x 2^32 queries x 2^32 ms would wrap. */
+    long double seconds = (long double)n * req->queries * req->period_ms / 1000;
+    pathping_computing(o, seconds < ULONG_MAX ? (unsigned long)seconds : ULONG_MAX, silent);
+    measure(e, req, hops, n);
+    print_table(e, o, req, origin, hops, n);
+    free(hops);
+}

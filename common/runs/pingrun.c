@@ -1,0 +1,149 @@
+/* pingrun.c - see pingrun.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "runs/pingrun.h"
+
+#include "addr/addr.h"
+#include "cli/cli.h"
+#include "render/fmt_ping.h"
+#include "model/resolve.h"
+
+#define ECHO_INTERVAL_MS 1000.0
+
+volatile sig_atomic_t ping_stop_requested;
+volatile sig_atomic_t ping_break_requested;
+
+static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
+{
+    char text[300];
+    format_target_text(e->net, req->canonical, req->dst, req->resolve_names, text, sizeof text);
+    ping_header(o, text, req->source, req->size);
+}
+
+static void count_echo(struct ping_stats *st, double rtt_ms)
+{
+    unsigned long ms = (unsigned long)rtt_ms; /* time<1ms counts as 0 */
+    if (!st->echo_replies || ms < st->min_ms)
+        st->min_ms = ms;
+    if (!st->echo_replies || ms > st->max_ms)
+        st->max_ms = ms;
+    st->sum_ms += ms;
+    st->echo_replies++;
+}
+
+/* SENT_AT: when the echo left, in the run's simulated time. */
+static void print_recorded(struct out *o, const struct ping_request *req,
+                           const struct probe_result *r, double sent_at)
+{
+    if (req->record_route)
+        ping_route(o, r->recorded, r->nrecorded < req->record_route ? r->nrecorded
+                                                                    : req->record_route);
+    if (req->timestamps) {
+        uint32_t ms[PROBE_MAX_RECORD];
+        size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
+        for (size_t i = 0; i < n; i++)
+            ms[i] = (uint32_t)((req->clock_ms + (uint64_t)(sent_at + r->recorded_at[i])) %
+                               86400000u);
+        ping_timestamps(o, r->recorded, ms, n);
+    }
+}
+
+static const char *error_text(enum probe_status s)
+{
+    switch (s) {
+    case PROBE_TTL_EXPIRED: return PING_TTL_EXPIRED;
+    case PROBE_HOST_UNREACH: return PING_HOST_UNREACH;
+    case PROBE_NET_UNREACH: return PING_NET_UNREACH;
+    case PROBE_FRAG_NEEDED: return PING_FRAG_NEEDED;
+    case PROBE_BAD_ROUTE: return PING_BAD_ROUTE;
+    default: return NULL;
+    }
+}
+
+/* How long an echo keeps ping waiting: its round trip, or the timeout. */
+static double waited(const struct probe_result *r, const struct ping_request *req)
+{
+    switch (r->status) {
+    case PROBE_TIMEOUT: return req->timeout_ms;
+    case PROBE_FRAG_LOCAL:
+    case PROBE_TRANSMIT_FAILED: return 0;
+    default: return r->rtt_ms;
+    }
+}
+
+/* One echo: waits for it (with --realtime), prints its line(s) and counts
+ * it; returns the time it took. */
+static double one_echo(struct engine *e, struct out *o, const struct ping_request *req,
+                       struct ping_stats *st)
+{
+    double sent_at = e->now_ms;
+    st->sent++;
+    if (req->source && !req->source_is_ours) {
+        ping_line(o, PING_TRANSMIT_FAILED);
+        return 0;
+    }
+    struct probe_spec spec = {.dst = req->dst, .ttl = req->ttl, .size = req->size,
+                              .dont_fragment = req->dont_fragment,
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia, .strict_route = req->strict_route,
+                              .record = req->record_route > req->timestamps
+                                            ? req->record_route : req->timestamps};
+    struct probe_result r = engine_probe(e, &spec);
+    double took = waited(&r, req);
+    engine_elapse(e, took, 0);
+    if (req->realtime)
+        pace_ms(took); /* the line appears when the answer (or the timeout) does */
+    char from[16];
+    addr_format(r.from, from);
+    if (r.status == PROBE_ECHO_REPLY) {
+        st->received++;
+        count_echo(st, r.rtt_ms);
+        ping_echo_reply(o, from, req->size, r.rtt_ms, r.reply_ttl);
+        print_recorded(o, req, &r, sent_at);
+    } else if (error_text(r.status)) {
+        st->received++;
+        ping_error_reply(o, from, error_text(r.status));
+    } else {
+        ping_line(o, r.status == PROBE_FRAG_LOCAL        ? PING_FRAG_NEEDED
+                     : r.status == PROBE_TRANSMIT_FAILED ? PING_TRANSMIT_FAILED
+                                                         : PING_TIMED_OUT);
+    }
+    return took;
+}
+
+/* Ctrl+Break shows the statistics and goes on; returns 1 on Ctrl+C. */
+static int handle_signals(struct out *o, const char *addr, const struct ping_stats *st)
+{
+    if (ping_break_requested) {
+        ping_break_requested = 0;
+        ping_statistics(o, addr, st);
+        ping_line(o, PING_CONTROL_BREAK);
+    }
+    return ping_stop_requested != 0;
+}
+
+unsigned long ping_run(struct engine *e, struct out *o, const struct ping_request *req)
+{
+    struct ping_stats st = {0};
+    char addr[16];
+    addr_format(req->dst, addr);
+    print_header(e, o, req);
+    int stopped = 0;
+    for (unsigned long seq = 0; req->forever || seq < req->count; seq++) {
+        if ((stopped = handle_signals(o, addr, &st)) || o->failed)
+            break; /* Ctrl+C, or nobody reads the output any more */
+        double took = one_echo(e, o, req, &st);
+        /* Windows sends the next echo a second after this one was sent, or
+         * at once after a wait as long as that. */
+        if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS) {
+            engine_elapse(e, ECHO_INTERVAL_MS - took, 0);
+            if (req->realtime)
+                pace_ms(ECHO_INTERVAL_MS - took);
+        }
+    }
+    if (!stopped)
+        stopped = handle_signals(o, addr, &st);
+    ping_statistics(o, addr, &st);
+    if (stopped)
+        ping_line(o, PING_CONTROL_C);
+    return st.received;
+}

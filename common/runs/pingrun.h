@@ -1,0 +1,41 @@
+/* pingrun.h - a ping run: echo requests through the model, one line per
+ * echo, then the statistics.  Signals reach it through two flags. */
+#ifndef NETMIMIC_PINGRUN_H
+#define NETMIMIC_PINGRUN_H
+
+#include <signal.h>
+#include <stdint.h>
+
+#include "render/out.h"
+#include "data/probe.h"
+
+struct ping_request {
+    uint32_t dst;
+    const char *canonical;   /* the target's name, or NULL */
+    int resolve_names;       /* -a */
+    unsigned long count;     /* -n */
+    int forever;             /* -t */
+    unsigned size;           /* -l */
+    int dont_fragment;       /* -f */
+    int ttl;                 /* -i */
+    unsigned timeout_ms;     /* -w */
+    const uint32_t *via;     /* -j / -k */
+    size_t nvia;
+    int strict_route;        /* -k */
+    unsigned record_route;   /* -r */
+    unsigned timestamps;     /* -s */
+    const char *source;      /* -S as given, or NULL */
+    int source_is_ours;      /* -S names an address of the current host */
+    uint32_t clock_ms;       /* time of day at the start, for -s */
+    int realtime;
+};
+
+/* Set by the front end's signal handlers: SIGINT stops with the statistics
+ * and "Control-C"; SIGQUIT prints them with "Control-Break" and goes on. */
+extern volatile sig_atomic_t ping_stop_requested;
+extern volatile sig_atomic_t ping_break_requested;
+
+/* Returns the number of replies received (error replies included). */
+unsigned long ping_run(struct engine *e, struct out *o, const struct ping_request *req);
+
+#endif

@@ -1,0 +1,66 @@
+/* trace.c - see trace.h. */
+#include "runs/trace.h"
+
+#include "cli/cli.h"
+#include "render/fmt_tracert.h"
+#include "model/resolve.h"
+
+static void print_header(const struct engine *e, struct out *o, const struct trace_request *req)
+{
+    char text[300];
+    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
+                                          text, sizeof text);
+    tracert_header(o, text, name != NULL, req->max_hops);
+}
+
+static int is_unreachable(enum probe_status s)
+{
+    return s == PROBE_HOST_UNREACH || s == PROBE_NET_UNREACH;
+}
+
+/* One hop: returns 1 when the trace is over (target reached or reported). */
+static int trace_hop(struct engine *e, struct out *o, const struct trace_request *req,
+                     unsigned ttl)
+{
+    struct probe_spec spec = {.dst = req->dst, .ttl = (int)ttl, .size = 32,
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia};
+    int answered = 0, reached = 0;
+    uint32_t from = 0;
+    char text[300];
+    tracert_hop_start(o, ttl);
+    for (int p = 0; p < TRACE_PROBES_PER_HOP; p++) {
+        struct probe_result r = engine_probe(e, &spec);
+        engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
+        if (is_unreachable(r.status)) {
+            format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
+            tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
+                                             ? TRACERT_NET_UNREACH
+                                             : TRACERT_HOST_UNREACH);
+            return 1;
+        }
+        int replied = r.status == PROBE_ECHO_REPLY || r.status == PROBE_TTL_EXPIRED;
+        tracert_probe_field(o, replied, r.rtt_ms);
+        if (replied) {
+            answered = 1;
+            from = r.from;
+            reached |= r.status == PROBE_ECHO_REPLY;
+        }
+    }
+    if (!answered) {
+        tracert_hop_timed_out(o);
+        return 0;
+    }
+    format_hop_text(e->net, from, req->resolve_names, text, sizeof text);
+    tracert_hop_address(o, text);
+    return reached;
+}
+
+void trace_run(struct engine *e, struct out *o, const struct trace_request *req)
+{
+    print_header(e, o, req);
+    for (unsigned ttl = 1; ttl <= req->max_hops; ttl++)
+        if (trace_hop(e, o, req, ttl))
+            break;
+    tracert_footer(o);
+}

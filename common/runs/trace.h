@@ -1,0 +1,28 @@
+/* trace.h - a tracert run: TTL 1, 2, ... with three probes each, until the
+ * target answers, a router reports it unreachable, or the hop limit. */
+#ifndef NETMIMIC_TRACE_H
+#define NETMIMIC_TRACE_H
+
+#include <stdint.h>
+
+#include "model/model.h"
+#include "render/out.h"
+#include "data/probe.h"
+
+#define TRACE_PROBES_PER_HOP 3
+
+struct trace_request {
+    uint32_t dst;
+    const char *canonical; /* the target's name, or NULL */
+    unsigned max_hops;
+    unsigned timeout_ms;
+    int resolve_names;     /* not -d */
+    int realtime;          /* sleep each probe's RTT, or the timeout for '*' */
+    const uint32_t *via;   /* -j: loose source route */
+    size_t nvia;
+};
+
+/* Probes through E and prints the whole trace, header to footer, on O. */
+void trace_run(struct engine *e, struct out *o, const struct trace_request *req);
+
+#endif
