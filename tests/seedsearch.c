@@ -78,14 +78,14 @@ static char *render(struct engine *e, const struct trace_request *req, uint64_t 
     engine_reseed(e, seed);
     if (as_pathping) {
         const struct device *h = &the_run->net.devices[the_run->host];
-        struct pathping_request p = {.dst = req->dst, .canonical = req->canonical,
+        struct pathping_request p = {.target = req->target,
                                      .host_name = h->nnames ? h->names[0] : NULL,
-                                     .host_addr = the_run->host_addr, .max_hops = req->max_hops,
+                                     .host_addr = e->src_addr, .max_hops = req->max_hops,
                                      .period_ms = 250, .queries = 100, .timeout_ms = 3000,
                                      .resolve_names = req->resolve_names, .source_is_ours = 1};
         pathping_run(e, &o, &p);
     } else if (as_ping) {
-        struct ping_request p = {.dst = req->dst, .canonical = req->canonical, .count = 4,
+        struct ping_request p = {.target = req->target, .count = 4,
                                  .size = 32, .ttl = 128, .timeout_ms = 4000};
         ping_run(e, &o, &p);
     } else {
@@ -296,11 +296,11 @@ int main(int argc, char **argv)
     run_setup(&run, &o.ext);
     struct trace_request req = {.max_hops = o.max_hops, .timeout_ms = 4000,
                                 .resolve_names = !o.no_resolve};
-    if (resolve_target(&run.net, o.target, &req.dst, &req.canonical))
+    if (resolve_target(&run.net, run.host, o.target, FAMILY_NONE, &req.target))
         die(2, "cannot resolve %s", o.target);
     struct engine e;
     the_run = &run;
-    engine_init(&e, &run.net, run.host, run.host_addr, 0);
+    engine_init(&e, &run.net, run.host, source_address(&run.net, run.host, req.target.addr), 0);
     int status = o.expect      ? find_seed(&e, &req, &o)
                  : o.calibrate ? calibrate(&e, &req, &o)
                                : line_rates(&e, &req, &o);

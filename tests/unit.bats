@@ -8,3 +8,9 @@ load lib/common
     [ "$status" -eq 0 ]
     assert_line --regexp '^[0-9]+ passed, 0 failed$'
 }
+
+@test "unit: addresses of both families, parsing and formatting" {
+    run "$BIN/test-addr"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
+}

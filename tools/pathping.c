@@ -15,7 +15,7 @@
 static const struct winopt_messages messages = {
     pathping_invalid_option, fmt_bad_value, fmt_missing_value};
 
-/* -4 is what the model does anyway: accepted, with no effect. */
+/* -g (loose source routing) is IPv4's: refused over IPv6. */
 static struct winopt table[] = {
     {.letter = 'g', .kind = WINOPT_HOSTS},
     {.letter = 'h', .kind = WINOPT_NUMBER, .lo = 1, .hi = 255},
@@ -28,22 +28,14 @@ static struct winopt table[] = {
     {.letter = '6', .kind = WINOPT_FLAG},
 };
 
-/* A source address (-i) that is not the current host's: nothing is sent. */
-static int source_is_ours(struct winopt_line *w, const struct run *run)
-{
-    const struct winopt *i = winopt_get(w, 'i');
-    return !i->seen || run_host_owns(run, i->text);
-}
-
 static int pathping(struct winopt_line *w, struct run *run, struct engine *e,
                     const struct target *t)
 {
     const struct device *host = &run->net.devices[run->host];
     struct pathping_request req = {
-        .dst = t->dst,
-        .canonical = t->canonical,
-        .host_name = host->nnames ? host->names[0] : resolve_reverse(&run->net, run->host_addr),
-        .host_addr = run->host_addr,
+        .target = t->dst,
+        .host_name = host->nnames ? host->names[0] : resolve_reverse(&run->net, t->src),
+        .host_addr = t->src,
         .max_hops = (unsigned)tool_number(w, 'h', DEFAULT_MAX_HOPS),
         .period_ms = tool_number(w, 'p', DEFAULT_PERIOD_MS),
         .queries = tool_number(w, 'q', DEFAULT_QUERIES),
@@ -51,7 +43,7 @@ static int pathping(struct winopt_line *w, struct run *run, struct engine *e,
         .resolve_names = !winopt_get(w, 'n')->seen,
         .via = t->via,
         .nvia = t->nvia,
-        .source_is_ours = source_is_ours(w, run),
+        .source_is_ours = t->src_is_ours, /* a foreign -i: nothing is sent */
         .realtime = w->ext.realtime};
     pathping_run(e, &run->out, &req);
     return EXIT_OK;
@@ -63,6 +55,7 @@ int main(int argc, char **argv)
     static const struct tool pathping_tool = {
         .name = "pathping", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = pathping_usage, .no_target = pathping_usage,
-        .unresolved = fmt_unresolved_system, .route_letters = "g", .run = pathping};
+        .unresolved = fmt_unresolved_system, .route_letters = "g", .source_letter = 'i',
+        .v4_only_letters = "g", .run = pathping};
     return tool_main(&pathping_tool, argc, argv);
 }

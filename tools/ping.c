@@ -23,8 +23,9 @@
 static const struct winopt_messages messages = {ping_bad_option, fmt_bad_value,
                                                 fmt_missing_value};
 
-/* -v (deprecated by Windows itself), -c, -p, -R and -4 are accepted with no
- * effect on the model. */
+/* -v (deprecated by Windows itself), -c and -p are accepted with no effect
+ * on the model; -R (IPv6's) too over IPv4.  -f -r -s -j -k are refused
+ * over IPv6. */
 static struct winopt table[] = {
     {.letter = 't', .kind = WINOPT_FLAG},
     {.letter = 'a', .kind = WINOPT_FLAG},
@@ -94,7 +95,6 @@ static void fill_request(struct winopt_line *w, struct run *run, struct ping_req
     req->timestamps = (unsigned)tool_number(w, 's', 0);
     req->strict_route = winopt_get(w, 'k')->seen;
     req->source = src->seen ? src->text : NULL;
-    req->source_is_ours = src->seen && run_host_owns(run, src->text);
     req->clock_ms = clock_of_day(run, &w->ext);
     req->realtime = w->ext.realtime;
 }
@@ -102,8 +102,10 @@ static void fill_request(struct winopt_line *w, struct run *run, struct ping_req
 static int ping(struct winopt_line *w, struct run *run, struct engine *e,
                 const struct target *t)
 {
-    struct ping_request req = {.dst = t->dst, .canonical = t->canonical, .via = t->via,
-                               .nvia = t->nvia};
+    struct ping_request req = {.target = t->dst, .via = t->via, .nvia = t->nvia,
+                               .source_is_ours = t->src_is_ours,
+                               .round_trip = winopt_get(w, 'R')->seen &&
+                                             t->dst.addr.family == FAMILY_V6};
     fill_request(w, run, &req);
     catch_signals();
     /* Any reply, an error reply too, counts as success: Windows does so. */
@@ -115,6 +117,7 @@ int main(int argc, char **argv)
     static const struct tool ping_tool = {
         .name = "ping", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = ping_usage, .no_target = ping_no_target,
-        .unresolved = ping_unresolved, .route_letters = "kj", .run = ping};
+        .unresolved = ping_unresolved, .route_letters = "kj", .source_letter = 'S',
+        .v4_only_letters = "frsjk", .run = ping};
     return tool_main(&ping_tool, argc, argv);
 }

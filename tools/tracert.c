@@ -12,8 +12,8 @@
 static const struct winopt_messages messages = {
     tracert_invalid_option, fmt_bad_value, fmt_missing_value};
 
-/* -R and -S are IPv6-only and -4 is what the model does anyway: accepted,
- * with no effect on an IPv4 trace. */
+/* -R and -S are IPv6-only: over IPv4 they are accepted with no effect (no
+ * capture says what Windows does); -j is refused over IPv6. */
 static struct winopt table[] = {
     {.letter = 'd', .kind = WINOPT_FLAG},
     {.letter = 'h', .kind = WINOPT_NUMBER, .lo = 1, .hi = 255},
@@ -29,14 +29,14 @@ static int trace(struct winopt_line *w, struct run *run, struct engine *e,
                  const struct target *t)
 {
     struct trace_request req = {
-        .dst = t->dst,
-        .canonical = t->canonical,
+        .target = t->dst,
         .max_hops = (unsigned)tool_number(w, 'h', DEFAULT_MAX_HOPS),
         .timeout_ms = (unsigned)tool_number(w, 'w', DEFAULT_TIMEOUT_MS),
         .resolve_names = !winopt_get(w, 'd')->seen,
         .realtime = w->ext.realtime,
         .via = t->via,
-        .nvia = t->nvia};
+        .nvia = t->nvia,
+        .round_trip = winopt_get(w, 'R')->seen && t->dst.addr.family == FAMILY_V6};
     trace_run(e, &run->out, &req);
     return EXIT_OK; /* a trace that ran, even to the hop limit */
 }
@@ -46,6 +46,7 @@ int main(int argc, char **argv)
     static const struct tool tracert = {
         .name = "tracert", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = tracert_usage, .no_target = tracert_no_target,
-        .unresolved = fmt_unresolved_system, .route_letters = "j", .run = trace};
+        .unresolved = fmt_unresolved_system, .route_letters = "j", .source_letter = 'S',
+        .v4_only_letters = "j", .run = trace};
     return tool_main(&tracert, argc, argv);
 }

@@ -122,15 +122,8 @@ void run_setup(struct run *r, const struct ext_opts *x)
         if (r->host < 0)
             die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
     }
-    r->host_addr = device_primary_addr(&r->net, r->host);
     out_init(&r->out, stdout, x->crlf);
     r->out.flush_parts = x->realtime;
-}
-
-int run_host_owns(const struct run *r, const char *text)
-{
-    uint32_t a;
-    return addr_parse(text, &a) == 0 && device_owns(&r->net, r->host, a);
 }
 
 void run_free(struct run *r)

@@ -39,7 +39,6 @@ void ext_apply_env(struct ext_opts *x);
 struct run {
     struct network net;
     int host;
-    uint32_t host_addr;
     uint64_t seed;
     struct out out;
 };
@@ -49,9 +48,6 @@ struct run {
  * EXIT_SETUP and one line on stderr on any error. */
 void run_setup(struct run *r, const struct ext_opts *x);
 void run_free(struct run *r);
-
-/* Is TEXT an address of the current host (for -S and -i)? */
-int run_host_owns(const struct run *r, const char *text);
 
 /* Sleeps MS milliseconds (for --realtime); a caught signal (ping's Ctrl+C
  * and Ctrl+Break) cuts the sleep short, the others have no handler. */

@@ -1,7 +1,9 @@
 /* tool.c - see tool.h. */
 #include "cli/tool.h"
 
+#include "data/forward.h"
 #include "model/resolve.h"
+#include "render/fmt_common.h"
 #include "base/util.h"
 
 unsigned long tool_number(struct winopt_line *w, char letter, unsigned long dflt)
@@ -19,20 +21,56 @@ static const struct winopt *route_option(const struct tool *tool, struct winopt_
     return NULL;
 }
 
-/* Resolves the target and the route's hosts; returns the first name that
- * does not resolve, or NULL.  The model is IPv4 only: with -6 none does. */
-static const char *resolve_all(const struct tool *tool, const struct network *net,
-                               struct winopt_line *w, struct target *t)
+/* -4 or -6 as given, else FAMILY_NONE. */
+static enum addr_family forced_family(struct winopt_line *w)
 {
-    const char *canonical;
+    return winopt_get(w, '4')->seen   ? FAMILY_V4
+           : winopt_get(w, '6')->seen ? FAMILY_V6
+                                      : FAMILY_NONE;
+}
+
+/* Resolves the route's hosts (in the target's family); returns the first
+ * name that does not resolve, or NULL. */
+static const char *resolve_route(const struct tool *tool, const struct run *run,
+                                 struct winopt_line *w, struct target *t)
+{
+    struct resolved hop;
     const struct winopt *route = route_option(tool, w);
-    if (winopt_get(w, '6')->seen || resolve_target(net, w->target, &t->dst, &t->canonical))
-        return w->target;
-    for (size_t i = 0; route && i < route->nhosts; i++)
-        if (resolve_target(net, route->hosts[i], &t->via[i], &canonical))
+    for (size_t i = 0; route && i < route->nhosts; i++) {
+        if (resolve_target(&run->net, run->host, route->hosts[i], t->dst.addr.family, &hop))
             return route->hosts[i];
+        t->via[i] = hop.addr;
+    }
     t->nvia = route ? route->nhosts : 0;
     return NULL;
+}
+
+/* An option Windows refuses in the target's family, or 0. */
+static char refused_option(const struct tool *tool, struct winopt_line *w,
+                           enum addr_family f)
+{
+    const char *letters = f == FAMILY_V6 ? tool->v4_only_letters : tool->v6_only_letters;
+    for (const char *l = letters; l && *l; l++)
+        if (winopt_get(w, *l)->seen)
+            return *l;
+    return 0;
+}
+
+/* The source address: the source option's when it is the host's own and
+ * of the target's family, else the one the host would choose. */
+static void pick_source(const struct tool *tool, const struct run *run,
+                        struct winopt_line *w, struct target *t)
+{
+    const struct winopt *o = tool->source_letter ? winopt_get(w, tool->source_letter) : NULL;
+    struct addr given;
+    t->src = source_address(&run->net, run->host, t->dst.addr);
+    t->src_is_ours = 1;
+    if (!o || !o->seen)
+        return;
+    t->src_is_ours = addr_parse(o->text, &given) == 0 && given.family == t->dst.addr.family &&
+                     device_owns(&run->net, run->host, given);
+    if (t->src_is_ours)
+        t->src = given;
 }
 
 static int run_tool(const struct tool *tool, struct winopt_line *w)
@@ -41,12 +79,20 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
     struct target t = {0};
     run_setup(&run, &w->ext);
     int status = EXIT_WINDOWS_FAIL;
-    const char *unresolved = resolve_all(tool, &run.net, w, &t);
+    const char *unresolved = NULL;
+    char refused = 0;
+    if (resolve_target(&run.net, run.host, w->target, forced_family(w), &t.dst))
+        unresolved = w->target;
+    else if (!(refused = refused_option(tool, w, t.dst.addr.family)))
+        unresolved = resolve_route(tool, &run, w, &t);
     if (unresolved) {
         tool->unresolved(&run.out, unresolved);
+    } else if (refused) {
+        fmt_family_only(&run.out, refused, t.dst.addr.family == FAMILY_V6 ? 4 : 6);
     } else {
         struct engine e;
-        engine_init(&e, &run.net, run.host, run.host_addr, run.seed);
+        pick_source(tool, &run, w, &t);
+        engine_init(&e, &run.net, run.host, t.src, run.seed);
         status = tool->run(w, &run, &e, &t);
         engine_free(&e);
     }

@@ -11,13 +11,15 @@
 
 #include "cli/cli.h"
 #include "data/probe.h"
+#include "model/resolve.h"
 #include "cli/winopt.h"
 
 struct target {
-    uint32_t dst;
-    const char *canonical;       /* the name typed, canonical form; or NULL */
-    uint32_t via[WINOPT_MAX_HOSTS]; /* the source route's hosts */
+    struct resolved dst;            /* address, canonical name, zone */
+    struct addr via[WINOPT_MAX_HOSTS]; /* the source route's hosts */
     size_t nvia;
+    struct addr src;                /* the address the probes leave from */
+    int src_is_ours;                /* the source option (if any) is the host's */
 };
 
 struct tool {
@@ -30,6 +32,11 @@ struct tool {
     void (*unresolved)(struct out *o, const char *name);
     /* Host-list options giving a source route, in order of precedence. */
     const char *route_letters;
+    /* The option naming the source address (ping and tracert -S, pathping
+     * -i), or 0. */
+    char source_letter;
+    /* Options Windows refuses over IPv6, and over IPv4. */
+    const char *v4_only_letters, *v6_only_letters;
     /* The run; returns the exit status. */
     int (*run)(struct winopt_line *w, struct run *run, struct engine *e,
                const struct target *t);

@@ -51,8 +51,7 @@ static struct route *fib_add(struct fib *f)
 static struct route *fib_find(struct fib *f, struct prefix p, enum route_source src)
 {
     for (size_t i = 0; i < f->n; i++)
-        if (f->routes[i].source == src && f->routes[i].dest.addr == p.addr &&
-            f->routes[i].dest.len == p.len)
+        if (f->routes[i].source == src && prefix_eq(f->routes[i].dest, p))
             return &f->routes[i];
     return NULL;
 }
@@ -82,11 +81,15 @@ static void add_connected(const struct network *net, int dev, struct fib *f)
     const struct device *d = &net->devices[dev];
     for (size_t i = 0; i < d->nifaces; i++) {
         const struct iface *ifc = &net->ifaces[d->ifaces[i]];
-        if (!iface_up(net, ifc) || fib_find(f, ifc->net, ROUTE_CONNECTED))
+        if (!iface_up(net, ifc))
             continue;
-        struct route *r = fib_add(f);
-        r->dest = ifc->net;
-        r->iface = d->ifaces[i];
+        for (size_t k = 0; k < ifc->naddrs; k++) {
+            if (fib_find(f, ifc->addrs[k].net, ROUTE_CONNECTED))
+                continue;
+            struct route *r = fib_add(f);
+            r->dest = ifc->addrs[k].net;
+            r->iface = d->ifaces[i];
+        }
     }
 }
 
@@ -144,14 +147,9 @@ static void mark_visited(struct path *p, int dev)
     p->visited[dev / 64] |= (uint64_t)1 << (dev % 64);
 }
 
-static int same_prefix(struct prefix a, struct prefix b)
-{
-    return a.addr == b.addr && a.len == b.len;
-}
-
 static int path_equal(const struct path *a, const struct path *b, size_t words)
 {
-    return same_prefix(a->dest, b->dest) && a->local_pref == b->local_pref &&
+    return prefix_eq(a->dest, b->dest) && a->local_pref == b->local_pref &&
            a->as_path_len == b->as_path_len && a->link == b->link &&
            memcmp(a->visited, b->visited, words * sizeof *a->visited) == 0;
 }
@@ -190,14 +188,14 @@ static void offer_best(struct exchange *x, int d, const struct path *p)
 {
     struct path_set *s = &x->best[d];
     for (size_t i = 0; i < s->n; i++) {
-        if (!same_prefix(s->v[i].dest, p->dest))
+        if (!prefix_eq(s->v[i].dest, p->dest))
             continue;
         if (better(&s->v[i], p))
             return;
         if (better(p, &s->v[i])) { /* drop every path of this prefix */
             size_t k = 0;
             for (size_t j = 0; j < s->n; j++) {
-                if (same_prefix(s->v[j].dest, p->dest))
+                if (prefix_eq(s->v[j].dest, p->dest))
                     free(s->v[j].visited);
                 else
                     s->v[k++] = s->v[j];
@@ -315,7 +313,7 @@ static void export_session(struct exchange *x, int s, int side, struct path_set 
         const struct path *p = &best->v[i];
         int first_of_prefix = 1;
         for (size_t k = 0; k < i; k++)
-            if (same_prefix(best->v[k].dest, p->dest) && source_allowed(end, &best->v[k], s))
+            if (prefix_eq(best->v[k].dest, p->dest) && source_allowed(end, &best->v[k], s))
                 first_of_prefix = 0;
         if (first_of_prefix && source_allowed(end, p, s))
             send_path(x, s, side, p, out);
@@ -409,7 +407,7 @@ void routing_free(struct routing *rt)
     memset(rt, 0, sizeof *rt);
 }
 
-const struct route *routing_lookup(const struct routing *rt, int device, uint32_t dst)
+const struct route *routing_lookup(const struct routing *rt, int device, struct addr dst)
 {
     const struct fib *f = &rt->fibs[device];
     const struct route *best = NULL;

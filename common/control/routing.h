@@ -40,6 +40,6 @@ void routing_free(struct routing *rt);
 
 /* Longest-prefix match; for one prefix connected beats static beats learned.
  * NULL when the device has no route. */
-const struct route *routing_lookup(const struct routing *rt, int device, uint32_t dst);
+const struct route *routing_lookup(const struct routing *rt, int device, struct addr dst);
 
 #endif

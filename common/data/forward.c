@@ -7,23 +7,32 @@
 #include "base/rng.h"
 #include "base/util.h"
 
-int device_owns(const struct network *net, int device, uint32_t a)
+int device_owns(const struct network *net, int device, struct addr a)
 {
+    if (addr_is_loopback(a))
+        return 1; /* every device has its loopback; it never leaves it */
     const struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
-        if (net->ifaces[d->ifaces[i]].addr == a)
+        if (iface_has_addr(&net->ifaces[d->ifaces[i]], a))
             return 1;
     return 0;
+}
+
+uint64_t flow_key(struct addr src, struct addr dst)
+{
+    if (src.family == FAMILY_V4 && dst.family == FAMILY_V4)
+        return (uint64_t)addr_v4_value(src) << 32 | addr_v4_value(dst);
+    return rng_mix64(addr_hash(src)) ^ addr_hash(dst);
 }
 
 /* Per-flow choice among equal-cost links; the device is mixed in so that two
  * routers in a row do not make the same choice. */
 static int choose_nexthop(const struct network *net, const struct route *r, int device,
-                          uint32_t src, uint32_t dst)
+                          struct addr src, struct addr dst)
 {
     if (r->nnexthops == 1)
         return r->nexthop_links[0];
-    uint64_t h = rng_hash3(net->ecmp_seed, (uint64_t)src << 32 | dst, (uint64_t)device);
+    uint64_t h = rng_hash3(net->ecmp_seed, flow_key(src, dst), (uint64_t)device);
     return r->nexthop_links[h % r->nnexthops];
 }
 
@@ -33,9 +42,19 @@ static void add_step(struct fwd_path *p, size_t *cap, int device, int in_link, i
     p->steps[p->n++] = (struct path_step){device, in_link, in_iface};
 }
 
+/* Is DST the broadcast address of IPv4 subnet P?  It is sent to all, not
+ * resolved with ARP, so no "Destination host unreachable" follows. */
+static int is_broadcast(struct prefix p, struct addr dst)
+{
+    if (dst.family != FAMILY_V4 || p.len >= 31)
+        return 0;
+    uint32_t host_bits = 0xffffffffu >> p.len;
+    return (addr_v4_value(dst) & host_bits) == host_bits;
+}
+
 /* The link a packet at DEVICE leaves on, or -1 with *END set. */
 static int next_link(const struct network *net, const struct routing *rt, int device,
-                     uint32_t src, uint32_t dst, enum path_end *end)
+                     struct addr src, struct addr dst, enum path_end *end)
 {
     const struct route *r = routing_lookup(rt, device, dst);
     if (!r) {
@@ -45,14 +64,14 @@ static int next_link(const struct network *net, const struct routing *rt, int de
     if (r->source == ROUTE_CONNECTED) {
         int l = iface_link_to(net, r->iface, dst, 1);
         if (l < 0)
-            *end = PATH_NO_HOST;
+            *end = is_broadcast(r->dest, dst) ? PATH_BROADCAST : PATH_NO_HOST;
         return l;
     }
     return choose_nexthop(net, r, device, src, dst);
 }
 
 void forward_path(const struct network *net, const struct routing *rt, int src_device,
-                  uint32_t src, uint32_t dst, struct fwd_path *out)
+                  struct addr src, struct addr dst, struct fwd_path *out)
 {
     size_t cap = 0;
     memset(out, 0, sizeof *out);

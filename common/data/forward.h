@@ -18,6 +18,7 @@ enum path_end {
     PATH_DELIVERED,      /* the last step owns the destination address */
     PATH_NO_ROUTE,       /* the last step has no route */
     PATH_NO_HOST,        /* connected prefix, but no such address on the segment */
+    PATH_BROADCAST,      /* an IPv4 subnet's broadcast address: nobody answers it */
     PATH_NOT_FORWARDING, /* the last step is a host that does not forward */
     PATH_TOO_LONG,       /* PATH_MAX_STEPS reached: a forwarding loop */
     PATH_BAD_ROUTE       /* a strict source route's next host is not adjacent */
@@ -36,10 +37,15 @@ struct fwd_path {
 };
 
 void forward_path(const struct network *net, const struct routing *rt, int src_device,
-                  uint32_t src, uint32_t dst, struct fwd_path *out);
+                  struct addr src, struct addr dst, struct fwd_path *out);
 void fwd_path_free(struct fwd_path *p);
 
 /* Does the device own address A (on any interface)? */
-int device_owns(const struct network *net, int device, uint32_t a);
+int device_owns(const struct network *net, int device, struct addr a);
+
+/* The flow of a packet, for the ECMP hash and flow tables: for IPv4 the
+ * two addresses side by side, as it always was (so recorded seeds keep
+ * their paths); for IPv6 a hash of both. */
+uint64_t flow_key(struct addr src, struct addr dst);
 
 #endif

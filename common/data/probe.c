@@ -22,7 +22,7 @@
 
 struct flow_entry {
     int device;
-    uint32_t src, dst;
+    struct addr src, dst;
 };
 
 /* A device's replies under reply_limit: a token bucket in simulated time. */
@@ -33,11 +33,11 @@ struct reply_bucket {
 
 struct path_cache_entry {
     int from_device;
-    uint32_t src, dst;
+    struct addr src, dst;
     struct fwd_path path;
 };
 
-void engine_init(struct engine *e, struct network *net, int src_device, uint32_t src_addr,
+void engine_init(struct engine *e, struct network *net, int src_device, struct addr src_addr,
                  uint64_t seed)
 {
     memset(e, 0, sizeof *e);
@@ -86,11 +86,12 @@ void engine_free(struct engine *e)
     memset(e, 0, sizeof *e);
 }
 
-const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst)
+const struct fwd_path *engine_path(struct engine *e, struct addr src, int from_device,
+                                   struct addr dst)
 {
     for (size_t i = 0; i < e->ncache; i++) {
         struct path_cache_entry *c = e->cache[i];
-        if (c->from_device == from_device && c->src == src && c->dst == dst)
+        if (c->from_device == from_device && addr_eq(c->src, src) && addr_eq(c->dst, dst))
             return &c->path;
     }
     /* Entries are allocated one by one so returned pointers stay valid. */
@@ -119,7 +120,7 @@ static void append_segment(struct fwd_path *out, const struct fwd_path *seg)
  * its own flow for the ECMP hash. */
 static const struct fwd_path *routed_path(struct engine *e, const struct probe_spec *spec)
 {
-    if (e->routed.n && e->routed_dst == spec->dst)
+    if (e->routed.n && addr_eq(e->routed_dst, spec->dst))
         return &e->routed; /* one route per run: the front end sets it once */
     fwd_path_free(&e->routed);
     e->routed_dst = spec->dst;
@@ -128,7 +129,7 @@ static const struct fwd_path *routed_path(struct engine *e, const struct probe_s
     e->routed.n = 1;
     e->routed.end = PATH_DELIVERED;
     for (size_t i = 0; i <= spec->nvia && e->routed.end == PATH_DELIVERED; i++) {
-        uint32_t leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
+        struct addr leg_dst = i < spec->nvia ? spec->via[i] : spec->dst;
         int from = e->routed.steps[e->routed.n - 1].device;
         const struct fwd_path *leg = engine_path(e, e->src_addr, from, leg_dst);
         if (spec->strict_route && leg->n > 2) {
@@ -150,10 +151,11 @@ static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
 /* Is this the first packet from SRC to DST through DEVICE in this run?
  * Remembers the flow either way (a flow table, as in Azure's hosts, where
  * the first packet of a flow takes the slow path). */
-static int new_flow(struct engine *e, int device, uint32_t src, uint32_t dst)
+static int new_flow(struct engine *e, int device, struct addr src, struct addr dst)
 {
     for (size_t i = 0; i < e->nflows; i++)
-        if (e->flows[i].device == device && e->flows[i].src == src && e->flows[i].dst == dst)
+        if (e->flows[i].device == device && addr_eq(e->flows[i].src, src) &&
+            addr_eq(e->flows[i].dst, dst))
             return 0;
     e->flows = grow(e->flows, e->nflows, &e->cap_flows, sizeof *e->flows);
     e->flows[e->nflows++] = (struct flow_entry){device, src, dst};
@@ -163,8 +165,8 @@ static int new_flow(struct engine *e, int device, uint32_t src, uint32_t dst)
 /* Walks the links of PATH (packets SRC->DST) from step 1 to step LAST,
  * adding link latency and first-packet flow setup to *MS.  Returns 0 if a
  * link lost the packet. */
-static int travel(struct engine *e, const struct fwd_path *path, size_t last, uint32_t src,
-                  uint32_t dst, uint64_t draw_base, double *ms)
+static int travel(struct engine *e, const struct fwd_path *path, size_t last, struct addr src,
+                  struct addr dst, uint64_t draw_base, double *ms)
 {
     for (size_t j = 1; j <= last; j++) {
         int l = path->steps[j].in_link, dev = path->steps[j].device;
@@ -198,7 +200,9 @@ static struct stop unreachable_stop(const struct network *net, const struct fwd_
         return (struct stop){0, PROBE_TRANSMIT_FAILED, 0};
     if (p->end == PATH_BAD_ROUTE)
         return (struct stop){k, PROBE_BAD_ROUTE, 1};
-    if ((p->end != PATH_NO_ROUTE && p->end != PATH_NO_HOST) || d->no_route == NOROUTE_DROP)
+    if (p->end == PATH_NO_HOST) /* ARP or neighbour discovery found nobody */
+        return d->neighbor_miss == MISS_DROP ? s : (struct stop){k, PROBE_HOST_UNREACH, 1};
+    if (p->end != PATH_NO_ROUTE || d->no_route == NOROUTE_DROP)
         return s;
     s.answers = 1;
     s.status = p->end == PATH_NO_ROUTE && d->no_route == NOROUTE_NET_UNREACH
@@ -228,14 +232,18 @@ static struct stop find_stop(const struct network *net, const struct fwd_path *p
 }
 
 /* The address a reply comes from: the destination itself for an echo reply,
- * else the interface the probe came in on. */
-static uint32_t reply_source(const struct network *net, const struct fwd_path *p,
-                             const struct stop *s, uint32_t dst)
+ * the source address for the source's own errors, else the address of the
+ * probe's family on the interface the probe came in on. */
+static struct addr reply_source(const struct engine *e, const struct fwd_path *p,
+                                const struct stop *s, struct addr dst)
 {
     if (s->status == PROBE_ECHO_REPLY)
         return dst;
+    if (s->step == 0)
+        return e->src_addr;
     int ifc = p->steps[s->step].in_iface;
-    return ifc >= 0 ? net->ifaces[ifc].addr : device_primary_addr(net, p->steps[s->step].device);
+    const struct iface_addr *ia = ifc >= 0 ? iface_addr_of(e->net, ifc, dst.family) : NULL;
+    return ia ? ia->addr : device_primary_addr(e->net, p->steps[s->step].device, dst.family);
 }
 
 /* TTL left in a reply after the routers on its way back. */
@@ -295,15 +303,19 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
     r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
     if (r->reply_ttl <= 0)
         return 0;
+    if (back->n == 1)
+        return 1; /* the source answers itself: no link, no delay (time<1ms) */
     r->rtt_ms += dist_sample(d->reply_delay, e->seed, ELEMENT_REPLY_DELAY + (uint64_t)responder,
                              draw);
     return travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
 }
 
 /* The interface DEVICE sends on when it forwards over LINK. */
-static uint32_t egress_addr(const struct network *net, int device, int link)
+static struct addr egress_addr(const struct network *net, int device, int link)
 {
-    return net->ifaces[link_local_end(net, link, device)].addr;
+    const struct iface_addr *ia = iface_addr_of(net, link_local_end(net, link, device),
+                                                FAMILY_V4);
+    return ia ? ia->addr : device_primary_addr(net, device, FAMILY_V4);
 }
 
 /* Adds the routers of PATH that forward it (those that decrement the TTL
@@ -332,9 +344,25 @@ static void record_route(struct engine *e, const struct fwd_path *out,
     record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
 }
 
+/* Destinations the stack refuses before sending: the loopback network's own
+ * address and the unspecified IPv6 address (Windows: "General failure.").
+ * The unspecified IPv4 address fails to transmit instead. */
+static enum probe_status refused_destination(struct addr dst)
+{
+    if (dst.family == FAMILY_V4 && addr_is_unspecified(dst))
+        return PROBE_TRANSMIT_FAILED;
+    if (addr_is_unspecified(dst) || (dst.family == FAMILY_V4 && addr_is_loopback(dst) &&
+                                     addr_v4_value(dst) == 0x7f000000u))
+        return PROBE_GENERAL_FAILURE;
+    return PROBE_TIMEOUT;
+}
+
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
 {
     uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
+    enum probe_status refused = refused_destination(spec->dst);
+    if (refused != PROBE_TIMEOUT)
+        return (struct probe_result){.status = refused};
     const struct fwd_path *out = spec->nvia ? routed_path(e, spec)
                                             : engine_path(e, e->src_addr, e->src_device, spec->dst);
     struct stop s = find_stop(e->net, out, spec);
@@ -343,7 +371,8 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
         return r;
     if (!s.answers || !travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms))
         return (struct probe_result){.status = PROBE_TIMEOUT};
-    r.from = reply_source(e->net, out, &s, spec->dst);
+    r.from = reply_source(e, out, &s, spec->dst);
+    r.from_source = s.step == 0;
     if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)
         return (struct probe_result){.status = PROBE_TIMEOUT};
     if (spec->record && r.status == PROBE_ECHO_REPLY)

@@ -25,18 +25,19 @@ enum probe_status {
     PROBE_FRAG_NEEDED,    /* too big with DF set, refused by a router on the way */
     PROBE_FRAG_LOCAL,     /* too big with DF set for the source's own link */
     PROBE_TRANSMIT_FAILED, /* the source itself cannot send it */
-    PROBE_BAD_ROUTE       /* a router could not follow a strict source route */
+    PROBE_BAD_ROUTE,      /* a router could not follow a strict source route */
+    PROBE_GENERAL_FAILURE /* the stack refuses the destination (127.0.0.0, ::) */
 };
 
 #define PROBE_MAX_RECORD 9 /* room in the IPv4 options for addresses */
 
 struct probe_spec {
-    uint32_t dst;
+    struct addr dst;
     int ttl;
     unsigned size;       /* payload bytes (ICMP echo data) */
     int dont_fragment;
     unsigned timeout_ms;
-    const uint32_t *via;  /* source route (-j, -k): addresses to pass first */
+    const struct addr *via; /* source route (-j, -k): addresses to pass first */
     size_t nvia;
     int strict_route;     /* -k: each address must be the next hop */
     unsigned record;      /* -r / -s: how many hops to record (0: none) */
@@ -44,10 +45,11 @@ struct probe_spec {
 
 struct probe_result {
     enum probe_status status;
-    uint32_t from;       /* the reply's source address */
+    struct addr from;    /* the reply's source address */
+    int from_source;     /* the source host itself answered (a local error) */
     double rtt_ms;
     int reply_ttl;       /* TTL of the reply as it reaches the source */
-    uint32_t recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
+    struct addr recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
     double recorded_at[PROBE_MAX_RECORD]; /* ms since sending, for -s */
     size_t nrecorded;
 };
@@ -57,7 +59,7 @@ struct engine {
     const struct network *net;
     struct routing routing;
     int src_device;
-    uint32_t src_addr;
+    struct addr src_addr;
     uint64_t seed;
     uint64_t probes_sent;  /* numbers every probe: the draw counter */
     struct path_cache_entry **cache;
@@ -65,14 +67,14 @@ struct engine {
     struct flow_entry *flows;  /* flows seen this run, for flow_setup */
     size_t nflows, cap_flows;
     struct fwd_path routed;    /* the last loose-source-routed path */
-    uint32_t routed_dst;
+    struct addr routed_dst;
     double now_ms;             /* simulated time since the run began */
     struct reply_bucket *buckets; /* per device, for reply_limit */
 };
 
 /* Computes the routes for the network as it is (links already taken down by
  * the caller) and starts a run with SEED. */
-void engine_init(struct engine *e, struct network *net, int src_device, uint32_t src_addr,
+void engine_init(struct engine *e, struct network *net, int src_device, struct addr src_addr,
                  uint64_t seed);
 void engine_free(struct engine *e);
 /* Starts a new run on the same routes (the seed search uses it). */
@@ -85,6 +87,7 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
 void engine_elapse(struct engine *e, double ms, int realtime);
 
 /* The forward path from the source to DST (cached for the run). */
-const struct fwd_path *engine_path(struct engine *e, uint32_t src, int from_device, uint32_t dst);
+const struct fwd_path *engine_path(struct engine *e, struct addr src, int from_device,
+                                   struct addr dst);
 
 #endif

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/util.h"
+
 int network_find_device(const struct network *net, const char *id)
 {
     for (size_t i = 0; i < net->ndevices; i++)
@@ -39,12 +41,84 @@ int network_find_session(const struct network *net, const char *id)
     return -1;
 }
 
-int network_iface_by_addr(const struct network *net, uint32_t a)
+/* The slot of A in the index: its own or the empty one where it would go. */
+static size_t addr_slot_of(const struct network *net, struct addr a)
 {
-    for (size_t i = 0; i < net->nifaces; i++)
-        if (net->ifaces[i].addr == a)
-            return (int)i;
+    size_t mask = net->addr_index_cap - 1, i = (size_t)addr_hash(a) & mask;
+    while (net->addr_index[i].iface >= 0 && !addr_eq(net->addr_index[i].addr, a))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void addr_index_grow(struct network *net)
+{
+    struct addr_slot *old = net->addr_index;
+    size_t old_cap = net->addr_index_cap;
+    net->addr_index_cap = old_cap ? old_cap * 2 : 64;
+    net->addr_index = emalloc(net->addr_index_cap * sizeof *net->addr_index);
+    for (size_t i = 0; i < net->addr_index_cap; i++)
+        net->addr_index[i].iface = -1;
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].iface >= 0)
+            net->addr_index[addr_slot_of(net, old[i].addr)] = old[i];
+    free(old);
+}
+
+int network_index_address(struct network *net, int iface, int entry)
+{
+    if (2 * (net->naddr_index + 1) > net->addr_index_cap)
+        addr_index_grow(net);
+    struct addr a = net->ifaces[iface].addrs[entry].addr;
+    struct addr_slot *slot = &net->addr_index[addr_slot_of(net, a)];
+    if (slot->iface >= 0)
+        return slot->iface;
+    *slot = (struct addr_slot){a, iface, entry};
+    net->naddr_index++;
     return -1;
+}
+
+const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
+                                             int *iface)
+{
+    if (!net->addr_index_cap)
+        return NULL;
+    const struct addr_slot *slot = &net->addr_index[addr_slot_of(net, a)];
+    if (slot->iface < 0)
+        return NULL;
+    if (iface)
+        *iface = slot->iface;
+    return &net->ifaces[slot->iface].addrs[slot->entry];
+}
+
+int network_iface_by_addr(const struct network *net, struct addr a)
+{
+    int ifc = -1;
+    return network_addr_lookup(net, a, &ifc) ? ifc : -1;
+}
+
+int iface_has_addr(const struct iface *ifc, struct addr a)
+{
+    for (size_t i = 0; i < ifc->naddrs; i++)
+        if (addr_eq(ifc->addrs[i].addr, a))
+            return 1;
+    return 0;
+}
+
+const struct iface_addr *iface_addr_of(const struct network *net, int iface,
+                                       enum addr_family f)
+{
+    const struct iface *ifc = &net->ifaces[iface];
+    const struct iface_addr *link_local = NULL;
+    for (size_t i = 0; i < ifc->naddrs; i++) {
+        const struct iface_addr *ia = &ifc->addrs[i];
+        if (ia->addr.family != f)
+            continue;
+        if (!addr_is_link_local(ia->addr))
+            return ia;
+        if (!link_local)
+            link_local = ia;
+    }
+    return link_local;
 }
 
 int link_other_end(const struct network *net, int link, int iface)
@@ -59,18 +133,19 @@ int link_local_end(const struct network *net, int link, int device)
     return net->ifaces[l->end[0]].device == device ? l->end[0] : l->end[1];
 }
 
-int iface_link_to(const struct network *net, int iface, uint32_t a, int up_only)
+int iface_link_to(const struct network *net, int iface, struct addr a, int up_only)
 {
     const struct iface *ifc = &net->ifaces[iface];
     for (size_t i = 0; i < ifc->nlinks; i++) {
         int l = ifc->links[i];
-        if ((!up_only || net->links[l].up) && net->ifaces[link_other_end(net, l, iface)].addr == a)
+        if ((!up_only || net->links[l].up) &&
+            iface_has_addr(&net->ifaces[link_other_end(net, l, iface)], a))
             return l;
     }
     return -1;
 }
 
-int device_link_to(const struct network *net, int device, uint32_t a, int up_only)
+int device_link_to(const struct network *net, int device, struct addr a, int up_only)
 {
     const struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++) {
@@ -91,10 +166,28 @@ int device_decrements(const struct device *d, int link)
     return 0;
 }
 
-uint32_t device_primary_addr(const struct network *net, int device)
+struct addr device_primary_addr(const struct network *net, int device, enum addr_family f)
 {
     const struct device *d = &net->devices[device];
-    return d->nifaces ? net->ifaces[d->ifaces[0]].addr : 0;
+    for (size_t i = 0; i < d->nifaces; i++) {
+        const struct iface_addr *ia = iface_addr_of(net, d->ifaces[i], f);
+        if (ia)
+            return ia->addr;
+    }
+    return (struct addr){.family = FAMILY_NONE};
+}
+
+int device_has_global(const struct network *net, int device, enum addr_family f)
+{
+    const struct device *d = &net->devices[device];
+    for (size_t i = 0; i < d->nifaces; i++) {
+        const struct iface *ifc = &net->ifaces[d->ifaces[i]];
+        for (size_t k = 0; k < ifc->naddrs; k++)
+            if (ifc->addrs[k].addr.family == f && !addr_is_link_local(ifc->addrs[k].addr) &&
+                !addr_is_loopback(ifc->addrs[k].addr))
+                return 1;
+    }
+    return 0;
 }
 
 static void free_device(struct device *d)
@@ -124,7 +217,9 @@ void network_free(struct network *net)
         free_device(&net->devices[i]);
     for (size_t i = 0; i < net->nifaces; i++) {
         free(net->ifaces[i].name);
-        free(net->ifaces[i].ptr);
+        for (size_t k = 0; k < net->ifaces[i].naddrs; k++)
+            free(net->ifaces[i].addrs[k].ptr);
+        free(net->ifaces[i].addrs);
         free(net->ifaces[i].links);
     }
     for (size_t i = 0; i < net->nlinks; i++) {
@@ -152,6 +247,7 @@ void network_free(struct network *net)
     free(net->sessions);
     free(net->scenarios);
     free(net->sites);
+    free(net->addr_index);
     free(net->path);
     free(net->name);
     memset(net, 0, sizeof *net);

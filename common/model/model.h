@@ -14,19 +14,37 @@ enum device_kind { KIND_HOST, KIND_ROUTER };
 /* What a device does with a packet it has no route for. */
 enum no_route_action { NOROUTE_DROP, NOROUTE_HOST_UNREACH, NOROUTE_NET_UNREACH };
 
+/* One address of an interface; an interface has any number, of both
+ * families. */
+struct iface_addr {
+    struct addr addr;  /* the interface's own address */
+    struct prefix net; /* its connected prefix */
+    char *ptr;         /* reverse name, or NULL */
+};
+
 struct iface {
     char *name;
     int device;
-    uint32_t addr;     /* the interface's own address */
-    struct prefix net; /* its connected prefix */
-    char *ptr;         /* reverse name, or NULL */
+    struct iface_addr *addrs;
+    size_t naddrs;
     int *links;        /* links attached here */
     size_t nlinks;
 };
 
 struct static_route {
     struct prefix dest;
-    uint32_t via;      /* next-hop address */
+    struct addr via;   /* next-hop address, of the prefix's family */
+};
+
+/* What a device does with a packet for an on-link address nobody owns (the
+ * neighbour does not answer ARP or neighbour discovery). */
+enum neighbor_miss_action { MISS_UNREACHABLE, MISS_DROP };
+
+/* The address index: open addressing over every interface address. */
+struct addr_slot {
+    struct addr addr;
+    int iface;         /* -1: empty */
+    int entry;         /* index into the interface's addrs */
 };
 
 struct device {
@@ -47,6 +65,7 @@ struct device {
     struct dist *flow_setup; /* extra delay for the first packet of a flow, or NULL */
     int initial_ttl;
     enum no_route_action no_route;
+    enum neighbor_miss_action neighbor_miss;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;
@@ -110,6 +129,7 @@ struct network {
     struct session *sessions; size_t nsessions;
     struct scenario *scenarios; size_t nscenarios;
     struct site *sites;     size_t nsites;
+    struct addr_slot *addr_index; size_t addr_index_cap; size_t naddr_index;
 };
 
 void network_free(struct network *net);
@@ -118,19 +138,37 @@ int network_find_device(const struct network *net, const char *id);
 int network_find_link(const struct network *net, const char *id);
 int network_find_scenario(const struct network *net, const char *id);
 int network_find_session(const struct network *net, const char *id);
+/* Enters address ENTRY of interface IFACE into the address index; returns
+ * the interface that already owns the address, or -1. */
+int network_index_address(struct network *net, int iface, int entry);
+/* The interface address A, or NULL; *IFACE (if given) its interface. */
+const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
+                                             int *iface);
 /* The interface that owns address A, or -1. */
-int network_iface_by_addr(const struct network *net, uint32_t a);
+int network_iface_by_addr(const struct network *net, struct addr a);
+/* Does the interface own A? */
+int iface_has_addr(const struct iface *ifc, struct addr a);
+/* The address of family F an interface answers from: its first address of
+ * that family that is not link-local, else its first link-local; NULL if
+ * it has none of that family. */
+const struct iface_addr *iface_addr_of(const struct network *net, int iface,
+                                       enum addr_family f);
 /* The far end interface of LINK seen from interface IFACE. */
 int link_other_end(const struct network *net, int link, int iface);
 /* The interface of DEVICE that LINK is attached to. */
 int link_local_end(const struct network *net, int link, int device);
 /* The link of IFACE (of any interface of DEVICE) whose far end has address
  * A, or -1; with UP_ONLY, only a link that is up. */
-int iface_link_to(const struct network *net, int iface, uint32_t a, int up_only);
-int device_link_to(const struct network *net, int device, uint32_t a, int up_only);
+int iface_link_to(const struct network *net, int iface, struct addr a, int up_only);
+int device_link_to(const struct network *net, int device, struct addr a, int up_only);
 /* Does DEVICE decrement the TTL of a packet that came in on LINK? */
 int device_decrements(const struct device *d, int link);
-/* The device's first interface address (its address as a target). */
-uint32_t device_primary_addr(const struct network *net, int device);
+/* The device's address of family F as a target or a source: that of its
+ * first interface that has one (iface_addr_of); FAMILY_NONE if none. */
+struct addr device_primary_addr(const struct network *net, int device, enum addr_family f);
+/* Has the device a global address of family F (not link-local, not
+ * loopback)?  For IPv6 that is "IPv6 connectivity", which decides whether a
+ * name with both kinds of address is used over IPv6. */
+int device_has_global(const struct network *net, int device, enum addr_family f);
 
 #endif

@@ -96,7 +96,9 @@ static struct prefix *parse_prefixes(const struct loader *ld, const char *sec,
     struct prefix *out = ecalloc(count, sizeof *out);
     for (size_t i = 0; i < count; i++)
         if (prefix_parse(items[i], &out[i], NULL, 0))
-            loader_fail(ld, sec, key, "'%s' is not a prefix like 10.1.0.0/16", items[i]);
+            loader_fail(ld, sec, key, "'%s' is not %s", items[i],
+                        strchr(items[i], ':') ? "an IPv6 prefix like 2001:db8::/32"
+                                              : "a prefix like 10.1.0.0/16");
     free_list(items, count);
     *n = count;
     return out;
@@ -282,27 +284,51 @@ static void site_key(struct loader *ld, struct site *s, const char *sec, const c
         loader_fail(ld, sec, key, "unknown key (name, description, prefixes)");
 }
 
+static void iface_syntax_error(const struct loader *ld, const char *sec, const char *key,
+                               const char *spec)
+{
+    loader_fail(ld, sec, key, "'%s' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'", spec);
+}
+
+/* The addresses of one interface: ADDRESS/LENGTH, each optionally followed
+ * by its reverse name, of either family, in any number. */
+static void parse_iface_addrs(const struct loader *ld, struct iface *ifc, char **f, size_t n,
+                              const char *sec, const char *key, const char *spec)
+{
+    ifc->addrs = ecalloc(n, sizeof *ifc->addrs);
+    for (size_t i = 1; i < n; i++) {
+        struct iface_addr *ia = &ifc->addrs[ifc->naddrs];
+        if (strchr(f[i], '/') || i == 1) {
+            if (prefix_parse(f[i], &ia->net, &ia->addr, 1))
+                loader_fail(ld, sec, key, "'%s' is not %s", f[i],
+                            strchr(f[i], ':') ? "an IPv6 address with a length like 2001:db8::4/64"
+                                              : "an address with a length like 10.1.0.4/24");
+            ifc->naddrs++;
+            continue;
+        }
+        if (ifc->addrs[ifc->naddrs - 1].ptr)
+            iface_syntax_error(ld, sec, key, spec); /* two names in a row */
+        if (!valid_name(f[i]))
+            loader_fail(ld, sec, key, "'%s' is not a valid reverse name", f[i]);
+        ifc->addrs[ifc->naddrs - 1].ptr = estrdup(f[i]);
+    }
+}
+
 static void add_iface(struct loader *ld, int device, const char *sec, const char *key,
                       const char *spec)
 {
     struct network *net = ld->net;
     size_t n;
     char **f = split_list(spec, ' ', &n);
-    if (n < 2 || n > 3)
-        loader_fail(ld, sec, key, "'%s' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'", spec);
+    if (n < 2)
+        iface_syntax_error(ld, sec, key, spec);
     if (!valid_name(f[0]))
         loader_fail(ld, sec, key, "'%s' is not a valid interface name", f[0]);
     if (strchr(f[0], '.'))
         loader_fail(ld, sec, key, "'%s' is not a valid interface name (no '.': links name "
                            "DEVICE.INTERFACE)", f[0]);
     struct iface ifc = {.device = device, .name = estrdup(f[0])};
-    if (prefix_parse(f[1], &ifc.net, &ifc.addr, 1))
-        loader_fail(ld, sec, key, "'%s' is not an address with a length like 10.1.0.4/24", f[1]);
-    if (n == 3) {
-        if (!valid_name(f[2]))
-            loader_fail(ld, sec, key, "'%s' is not a valid reverse name", f[2]);
-        ifc.ptr = estrdup(f[2]);
-    }
+    parse_iface_addrs(ld, &ifc, f, n, sec, key, spec);
     free_list(f, n);
     struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
@@ -339,6 +365,9 @@ static void parse_routes(struct loader *ld, struct device *d, const char *sec, c
         if (nf != 3 || strcmp(f[1], "via") != 0 || prefix_parse(f[0], &r->dest, NULL, 0) ||
             addr_parse(f[2], &r->via))
             loader_fail(ld, sec, key, "'%s' is not 'PREFIX via ADDRESS'", items[i]);
+        if (r->via.family != r->dest.addr.family)
+            loader_fail(ld, sec, key, "'%s': the next hop is not of the prefix's family",
+                        items[i]);
         free_list(f, nf);
     }
     d->nstatics = n;
@@ -366,6 +395,16 @@ static enum no_route_action parse_no_route(struct loader *ld, const char *sec, c
     loader_fail(ld, sec, key, "'%s' is not drop, host-unreachable or net-unreachable", v);
 }
 
+static enum neighbor_miss_action parse_neighbor_miss(struct loader *ld, const char *sec,
+                                                     const char *key, const char *v)
+{
+    if (strcmp(v, "unreachable") == 0)
+        return MISS_UNREACHABLE;
+    if (strcmp(v, "drop") == 0)
+        return MISS_DROP;
+    loader_fail(ld, sec, key, "'%s' is not unreachable or drop", v);
+}
+
 static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
                              const char *key, const char *v)
 {
@@ -389,6 +428,8 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
         d->initial_ttl = (int)parse_range(ld, sec, key, v, 1, 255);
     else if (strcmp(key, "no_route") == 0)
         d->no_route = parse_no_route(ld, sec, key, v);
+    else if (strcmp(key, "neighbor_miss") == 0)
+        d->neighbor_miss = parse_neighbor_miss(ld, sec, key, v);
     else if (strcmp(key, "asn") == 0)
         d->asn = (uint32_t)parse_range(ld, sec, key, v, 1, 4294967295u);
     else
@@ -416,7 +457,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].decrement = v;
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
-                           "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, decrement, asn, "
+                           "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, neighbor_miss, decrement, asn, "
                            "networks, description)");
 }
 

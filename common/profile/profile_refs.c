@@ -99,7 +99,7 @@ static void check_static_routes(const struct loader *ld, int dev, const char *se
     const struct network *net = ld->net;
     const struct device *d = &net->devices[dev];
     for (size_t r = 0; r < d->nstatics; r++) {
-        char a[16];
+        char a[ADDR_TEXT_MAX];
         if (device_link_to(net, dev, d->statics[r].via, 0) < 0)
             loader_fail(ld, sec, "routes", "next hop %s is not at the far end of any link of '%s'",
                  addr_format(d->statics[r].via, a), d->id);
@@ -217,18 +217,22 @@ static void resolve_scenarios(struct loader *ld)
     }
 }
 
-static void check_duplicate_addresses(const struct loader *ld)
+/* Builds the address index, which also finds an address given twice. */
+static void index_addresses(struct loader *ld)
 {
-    const struct network *net = ld->net;
-    char sec[300], a[16];
+    struct network *net = ld->net;
+    char sec[300], a[ADDR_TEXT_MAX];
     for (size_t i = 0; i < net->nifaces; i++)
-        for (size_t k = 0; k < i; k++)
-            if (net->ifaces[i].addr == net->ifaces[k].addr) {
-                const struct device *d = &net->devices[net->ifaces[i].device];
-                loader_fail(ld, loader_section("device", d->id, sec, sizeof sec), "interfaces",
-                     "address %s is already on '%s.%s'", addr_format(net->ifaces[i].addr, a),
-                     net->devices[net->ifaces[k].device].id, net->ifaces[k].name);
-            }
+        for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
+            int owner = network_index_address(net, (int)i, (int)k);
+            if (owner < 0)
+                continue;
+            const struct device *d = &net->devices[net->ifaces[i].device];
+            loader_fail(ld, loader_section("device", d->id, sec, sizeof sec), "interfaces",
+                        "address %s is already on '%s.%s'",
+                        addr_format(net->ifaces[i].addrs[k].addr, a),
+                        net->devices[net->ifaces[owner].device].id, net->ifaces[owner].name);
+        }
 }
 
 static void resolve_network(struct loader *ld)
@@ -254,5 +258,5 @@ void loader_resolve(struct loader *ld)
     check_export_sessions(ld);
     resolve_scenarios(ld);
     resolve_network(ld);
-    check_duplicate_addresses(ld);
+    index_addresses(ld);
 }

@@ -37,3 +37,11 @@ void fmt_route_header(struct out *o, const char *addr_text, int named, unsigned 
         out_line(o, "Tracing route to %s over a maximum of %u hops", addr_text, max_hops);
     }
 }
+
+/* No capture: Windows refuses IPv4-only options (-f -r -s -j -k, tracert
+ * -j, pathping -g) for an IPv6 target; this wording is our choice, kept
+ * here in one place. */
+void fmt_family_only(struct out *o, char option, int family)
+{
+    out_line(o, "Option -%c is only supported for IPv%d.", option, family);
+}

@@ -17,6 +17,9 @@ void fmt_missing_value(struct out *o, char option);
 void fmt_unresolved_system(struct out *o, const char *name);
 /* tracert and pathping: the empty line and "Tracing route to ..." (the
  * named form on two lines, the unnamed on one without a colon). */
+/* An option Windows refuses for the target's family: FAMILY is 4 or 6, the
+ * family the option is for. */
+void fmt_family_only(struct out *o, char option, int family);
 void fmt_route_header(struct out *o, const char *addr_text, int named, unsigned max_hops);
 
 #endif

@@ -3,7 +3,6 @@
  * choice is marked here, in one place. */
 #include "render/fmt_ping.h"
 
-#include "addr/addr.h"
 #include "render/fmt_common.h"
 
 const char PING_TIMED_OUT[] = "Request timed out.";
@@ -12,6 +11,8 @@ const char PING_NET_UNREACH[] = "Destination net unreachable.";
 const char PING_TTL_EXPIRED[] = "TTL expired in transit.";
 const char PING_FRAG_NEEDED[] = "Packet needs to be fragmented but DF set.";
 const char PING_TRANSMIT_FAILED[] = "PING: transmit failed. General failure.";
+/* The stack's own refusal (127.0.0.0, ::): a bare line, counted as lost. */
+const char PING_GENERAL_FAILURE[] = "General failure.";
 /* No capture: the text of Windows' IP_BAD_ROUTE status, for a strict
  * source route (-k) that a router cannot follow. */
 const char PING_BAD_ROUTE[] = "Bad route specified.";
@@ -96,6 +97,14 @@ void ping_echo_reply(struct out *o, const char *from, unsigned size, double rtt_
                  (unsigned long)rtt_ms, ttl);
 }
 
+void ping_echo_reply6(struct out *o, const char *from, double rtt_ms)
+{
+    if (rtt_ms < 1.0)
+        out_line(o, "Reply from %s: time<1ms ", from);
+    else
+        out_line(o, "Reply from %s: time=%lums ", from, (unsigned long)rtt_ms);
+}
+
 void ping_error_reply(struct out *o, const char *from, const char *text)
 {
     out_line(o, "Reply from %s: %s", from, text);
@@ -108,20 +117,18 @@ void ping_line(struct out *o, const char *text)
 
 /* No capture of -r or -s: the layout Windows is known for, one address a
  * line under the first, joined by " ->". */
-void ping_route(struct out *o, const uint32_t *addrs, size_t n)
+void ping_route(struct out *o, const char *const *addrs, size_t n)
 {
-    char a[16];
     for (size_t i = 0; i < n; i++)
-        out_line(o, "%s%s%s", i ? "           " : "    Route: ", addr_format(addrs[i], a),
+        out_line(o, "%s%s%s", i ? "           " : "    Route: ", addrs[i],
                  i + 1 < n ? " ->" : "");
 }
 
-void ping_timestamps(struct out *o, const uint32_t *addrs, const uint32_t *ms, size_t n)
+void ping_timestamps(struct out *o, const char *const *addrs, const uint32_t *ms, size_t n)
 {
-    char a[16];
     for (size_t i = 0; i < n; i++)
         out_line(o, "%s%s : %u%s", i ? "               " : "    Timestamp: ",
-                 addr_format(addrs[i], a), ms[i], i + 1 < n ? " ->" : "");
+                 addrs[i], ms[i], i + 1 < n ? " ->" : "");
 }
 
 void ping_statistics(struct out *o, const char *addr, const struct ping_stats *s)

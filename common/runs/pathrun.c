@@ -10,7 +10,7 @@
 #include "base/util.h"
 
 struct hop {
-    uint32_t addr;
+    struct addr addr;
     unsigned long lost, answered;
     double sum_ms;
 };
@@ -24,7 +24,7 @@ static int answered(enum probe_status s)
 static struct probe_result send_probe(struct engine *e, const struct pathping_request *req,
                                       unsigned ttl)
 {
-    struct probe_spec spec = {.dst = req->dst, .ttl = (int)ttl, .size = 32,
+    struct probe_spec spec = {.dst = req->target.addr, .ttl = (int)ttl, .size = 32,
                               .timeout_ms = req->timeout_ms, .via = req->via,
                               .nvia = req->nvia};
     if (!req->source_is_ours)
@@ -37,7 +37,7 @@ static struct probe_result send_probe(struct engine *e, const struct pathping_re
 static unsigned find_path(struct engine *e, struct out *o, const struct pathping_request *req,
                           struct hop *hops, int *silent)
 {
-    char text[300];
+    char text[ADDR_NAME_TEXT_MAX];
     *silent = 0;
     for (unsigned ttl = 1; ttl <= req->max_hops; ttl++) {
         struct probe_result r = {.status = PROBE_TIMEOUT};
@@ -51,7 +51,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
             return ttl - 1;
         }
         hops[ttl - 1].addr = r.from;
-        format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
+        format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
         pathping_path_hop(o, ttl, text);
         if (r.status != PROBE_TTL_EXPIRED)
             return ttl; /* the target, or a router that says it is unreachable */
@@ -67,7 +67,7 @@ static void measure(struct engine *e, const struct pathping_request *req, struct
         for (unsigned long q = 0; q < req->queries; q++) {
             struct probe_result r = send_probe(e, req, k + 1);
             engine_elapse(e, (double)req->period_ms, req->realtime);
-            if (answered(r.status) && r.from == hops[k].addr) {
+            if (answered(r.status) && addr_eq(r.from, hops[k].addr)) {
                 hops[k].answered++;
                 hops[k].sum_ms += r.rtt_ms;
             } else {
@@ -91,7 +91,7 @@ static unsigned long persistent_loss(const struct hop *hops, unsigned n, unsigne
 static void print_table(const struct engine *e, struct out *o, const struct pathping_request *req,
                         const char *origin, const struct hop *hops, unsigned n)
 {
-    char text[300];
+    char text[ADDR_NAME_TEXT_MAX];
     unsigned long before = 0;
     pathping_table_title(o);
     pathping_table_origin(o, origin);
@@ -99,7 +99,7 @@ static void print_table(const struct engine *e, struct out *o, const struct path
         unsigned long from_here = persistent_loss(hops, n, k);
         struct pathping_count sent = {0, req->queries};
         pathping_table_link(o, (struct pathping_count){from_here - before, sent.sent});
-        format_hop_text(e->net, hops[k].addr, req->resolve_names, text, sizeof text);
+        format_hop_text(e->net, e->src_device, hops[k].addr, req->resolve_names, text, sizeof text);
         pathping_table_node(o, k + 1, hops[k].answered != 0,
                             /* the mean of the measured times, truncated */
                             hops[k].answered
@@ -114,12 +114,12 @@ static void print_table(const struct engine *e, struct out *o, const struct path
 
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req)
 {
-    char text[300], origin[300];
-    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
-                                          text, sizeof text);
+    char text[ADDR_NAME_TEXT_MAX], origin[ADDR_NAME_TEXT_MAX];
+    const char *name = format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text,
+                                          sizeof text);
     pathping_header(o, text, name != NULL, req->max_hops);
     format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
-                     req->host_addr);
+                     req->host_addr, 0);
     pathping_path_hop(o, 0, origin);
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;

@@ -7,22 +7,22 @@
 
 #include <stdint.h>
 
+#include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
 
 #define PATHPING_PHASE1_TRIES 3
 
 struct pathping_request {
-    uint32_t dst;
-    const char *canonical;  /* the target's name, or NULL */
+    struct resolved target;
     const char *host_name;  /* the current host's name for hop 0, or NULL */
-    uint32_t host_addr;
+    struct addr host_addr;  /* the source address, for hop 0 */
     unsigned max_hops;      /* -h */
     unsigned long period_ms; /* -p */
     unsigned long queries;  /* -q */
     unsigned timeout_ms;    /* -w */
     int resolve_names;      /* not -n */
-    const uint32_t *via;    /* -g */
+    const struct addr *via; /* -g */
     size_t nvia;
     int source_is_ours;     /* -i names an address of the current host */
     int realtime;

@@ -14,8 +14,8 @@ volatile sig_atomic_t ping_break_requested;
 
 static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
 {
-    char text[300];
-    format_target_text(e->net, req->canonical, req->dst, req->resolve_names, text, sizeof text);
+    char text[ADDR_NAME_TEXT_MAX];
+    format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text, sizeof text);
     ping_header(o, text, req->source, req->size);
 }
 
@@ -34,16 +34,20 @@ static void count_echo(struct ping_stats *st, double rtt_ms)
 static void print_recorded(struct out *o, const struct ping_request *req,
                            const struct probe_result *r, double sent_at)
 {
+    char texts[PROBE_MAX_RECORD][ADDR_TEXT_MAX];
+    const char *recorded[PROBE_MAX_RECORD];
+    for (size_t i = 0; i < r->nrecorded; i++)
+        recorded[i] = addr_format(r->recorded[i], texts[i]);
     if (req->record_route)
-        ping_route(o, r->recorded, r->nrecorded < req->record_route ? r->nrecorded
-                                                                    : req->record_route);
+        ping_route(o, recorded, r->nrecorded < req->record_route ? r->nrecorded
+                                                                 : req->record_route);
     if (req->timestamps) {
         uint32_t ms[PROBE_MAX_RECORD];
         size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
         for (size_t i = 0; i < n; i++)
             ms[i] = (uint32_t)((req->clock_ms + (uint64_t)(sent_at + r->recorded_at[i])) %
                                86400000u);
-        ping_timestamps(o, r->recorded, ms, n);
+        ping_timestamps(o, recorded, ms, n);
     }
 }
 
@@ -65,8 +69,62 @@ static double waited(const struct probe_result *r, const struct ping_request *re
     switch (r->status) {
     case PROBE_TIMEOUT: return req->timeout_ms;
     case PROBE_FRAG_LOCAL:
-    case PROBE_TRANSMIT_FAILED: return 0;
+    case PROBE_TRANSMIT_FAILED:
+    case PROBE_GENERAL_FAILURE: return 0;
     default: return r->rtt_ms;
+    }
+}
+
+/* The spec of one echo; with -R the echo goes via the target back to us. */
+static struct probe_spec echo_spec(const struct engine *e, const struct ping_request *req)
+{
+    struct probe_spec spec = {.dst = req->target.addr, .ttl = req->ttl, .size = req->size,
+                              .dont_fragment = req->dont_fragment,
+                              .timeout_ms = req->timeout_ms, .via = req->via,
+                              .nvia = req->nvia, .strict_route = req->strict_route,
+                              .record = req->record_route > req->timestamps
+                                            ? req->record_route : req->timestamps};
+    if (req->round_trip) {
+        spec.dst = e->src_addr;
+        spec.via = &req->target.addr;
+        spec.nvia = 1;
+    }
+    return spec;
+}
+
+/* Prints the line of an echo that came back with an answer; returns
+ * whether Windows counts it as received.  Over IPv6 a reply line has no
+ * bytes= and no TTL=, and the host's own "Destination host unreachable."
+ * (no neighbour) is a bare line that counts as lost
+ * (../shared/docs/windows-output.md section 4).  Router errors over IPv6
+ * have no capture: they use the IPv4 line and count, as over IPv4. */
+static int print_answer(struct out *o, const struct ping_request *req,
+                        const struct probe_result *r, const char *from)
+{
+    int v6 = req->target.addr.family == FAMILY_V6;
+    if (r->status == PROBE_ECHO_REPLY) {
+        if (v6)
+            ping_echo_reply6(o, from, r->rtt_ms);
+        else
+            ping_echo_reply(o, from, req->size, r->rtt_ms, r->reply_ttl);
+        return 1;
+    }
+    if (v6 && r->from_source && r->status == PROBE_HOST_UNREACH) {
+        ping_line(o, PING_HOST_UNREACH);
+        return 0;
+    }
+    ping_error_reply(o, from, error_text(r->status));
+    return 1;
+}
+
+/* The line of an echo that got no answer. */
+static const char *unanswered_text(enum probe_status s)
+{
+    switch (s) {
+    case PROBE_FRAG_LOCAL: return PING_FRAG_NEEDED;
+    case PROBE_TRANSMIT_FAILED: return PING_TRANSMIT_FAILED;
+    case PROBE_GENERAL_FAILURE: return PING_GENERAL_FAILURE;
+    default: return PING_TIMED_OUT;
     }
 }
 
@@ -81,31 +139,23 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
         ping_line(o, PING_TRANSMIT_FAILED);
         return 0;
     }
-    struct probe_spec spec = {.dst = req->dst, .ttl = req->ttl, .size = req->size,
-                              .dont_fragment = req->dont_fragment,
-                              .timeout_ms = req->timeout_ms, .via = req->via,
-                              .nvia = req->nvia, .strict_route = req->strict_route,
-                              .record = req->record_route > req->timestamps
-                                            ? req->record_route : req->timestamps};
+    struct probe_spec spec = echo_spec(e, req);
     struct probe_result r = engine_probe(e, &spec);
     double took = waited(&r, req);
     engine_elapse(e, took, 0);
     if (req->realtime)
         pace_ms(took); /* the line appears when the answer (or the timeout) does */
-    char from[16];
-    addr_format(r.from, from);
-    if (r.status == PROBE_ECHO_REPLY) {
-        st->received++;
-        count_echo(st, r.rtt_ms);
-        ping_echo_reply(o, from, req->size, r.rtt_ms, r.reply_ttl);
-        print_recorded(o, req, &r, sent_at);
-    } else if (error_text(r.status)) {
-        st->received++;
-        ping_error_reply(o, from, error_text(r.status));
+    char from[ADDR_TEXT_MAX];
+    addr_format(req->round_trip ? req->target.addr : r.from, from);
+    if (r.status == PROBE_ECHO_REPLY || error_text(r.status)) {
+        if (print_answer(o, req, &r, from))
+            st->received++;
+        if (r.status == PROBE_ECHO_REPLY) {
+            count_echo(st, r.rtt_ms);
+            print_recorded(o, req, &r, sent_at);
+        }
     } else {
-        ping_line(o, r.status == PROBE_FRAG_LOCAL        ? PING_FRAG_NEEDED
-                     : r.status == PROBE_TRANSMIT_FAILED ? PING_TRANSMIT_FAILED
-                                                         : PING_TIMED_OUT);
+        ping_line(o, unanswered_text(r.status));
     }
     return took;
 }
@@ -124,8 +174,8 @@ static int handle_signals(struct out *o, const char *addr, const struct ping_sta
 unsigned long ping_run(struct engine *e, struct out *o, const struct ping_request *req)
 {
     struct ping_stats st = {0};
-    char addr[16];
-    addr_format(req->dst, addr);
+    char addr[ADDR_TEXT_MAX + 12];
+    format_target_addr(&req->target, addr, sizeof addr);
     print_header(e, o, req);
     int stopped = 0;
     for (unsigned long seq = 0; req->forever || seq < req->count; seq++) {

@@ -6,12 +6,12 @@
 #include <signal.h>
 #include <stdint.h>
 
+#include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
 
 struct ping_request {
-    uint32_t dst;
-    const char *canonical;   /* the target's name, or NULL */
+    struct resolved target;
     int resolve_names;       /* -a */
     unsigned long count;     /* -n */
     int forever;             /* -t */
@@ -19,13 +19,14 @@ struct ping_request {
     int dont_fragment;       /* -f */
     int ttl;                 /* -i */
     unsigned timeout_ms;     /* -w */
-    const uint32_t *via;     /* -j / -k */
+    const struct addr *via;  /* -j / -k */
     size_t nvia;
     int strict_route;        /* -k */
     unsigned record_route;   /* -r */
     unsigned timestamps;     /* -s */
     const char *source;      /* -S as given, or NULL */
     int source_is_ours;      /* -S names an address of the current host */
+    int round_trip;          /* -R over IPv6: via the target back to the source */
     uint32_t clock_ms;       /* time of day at the start, for -s */
     int realtime;
 };

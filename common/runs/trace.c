@@ -7,9 +7,9 @@
 
 static void print_header(const struct engine *e, struct out *o, const struct trace_request *req)
 {
-    char text[300];
-    const char *name = format_target_text(e->net, req->canonical, req->dst, req->resolve_names,
-                                          text, sizeof text);
+    char text[ADDR_NAME_TEXT_MAX];
+    const char *name = format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text,
+                                          sizeof text);
     tracert_header(o, text, name != NULL, req->max_hops);
 }
 
@@ -22,18 +22,23 @@ static int is_unreachable(enum probe_status s)
 static int trace_hop(struct engine *e, struct out *o, const struct trace_request *req,
                      unsigned ttl)
 {
-    struct probe_spec spec = {.dst = req->dst, .ttl = (int)ttl, .size = 32,
+    struct probe_spec spec = {.dst = req->target.addr, .ttl = (int)ttl, .size = 32,
                               .timeout_ms = req->timeout_ms, .via = req->via,
                               .nvia = req->nvia};
+    if (req->round_trip) { /* a routing header: via the target, back to us */
+        spec.dst = e->src_addr;
+        spec.via = &req->target.addr;
+        spec.nvia = 1;
+    }
     int answered = 0, reached = 0;
-    uint32_t from = 0;
-    char text[300];
+    struct addr from = {0};
+    char text[ADDR_NAME_TEXT_MAX];
     tracert_hop_start(o, ttl);
     for (int p = 0; p < TRACE_PROBES_PER_HOP; p++) {
         struct probe_result r = engine_probe(e, &spec);
         engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
         if (is_unreachable(r.status)) {
-            format_hop_text(e->net, r.from, req->resolve_names, text, sizeof text);
+            format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
                                              ? TRACERT_NET_UNREACH
                                              : TRACERT_HOST_UNREACH);
@@ -51,7 +56,7 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
         tracert_hop_timed_out(o);
         return 0;
     }
-    format_hop_text(e->net, from, req->resolve_names, text, sizeof text);
+    format_hop_text(e->net, e->src_device, from, req->resolve_names, text, sizeof text);
     tracert_hop_address(o, text);
     return reached;
 }

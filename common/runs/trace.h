@@ -6,20 +6,21 @@
 #include <stdint.h>
 
 #include "model/model.h"
+#include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
 
 #define TRACE_PROBES_PER_HOP 3
 
 struct trace_request {
-    uint32_t dst;
-    const char *canonical; /* the target's name, or NULL */
+    struct resolved target;
     unsigned max_hops;
     unsigned timeout_ms;
     int resolve_names;     /* not -d */
     int realtime;          /* sleep each probe's RTT, or the timeout for '*' */
-    const uint32_t *via;   /* -j: loose source route */
+    const struct addr *via; /* -j: loose source route */
     size_t nvia;
+    int round_trip;        /* -R: to the target and back to the source */
 };
 
 /* Probes through E and prints the whole trace, header to footer, on O. */
