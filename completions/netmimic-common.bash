@@ -180,8 +180,9 @@ _netmimic_complete() {
         _netmimic_reply "" "$cur" < <(printf '%s\n' "${windows[@]/#-//}")
         ;;
     *)
-        # the target, or a host of a source route: the names of the devices
-        _netmimic_reply "" "$cur" < <(_netmimic_profile_names names)
+        # the target, or a host of a source route: the names of the devices,
+        # and localhost, which every host answers itself
+        _netmimic_reply "" "$cur" < <(_netmimic_profile_names names; echo localhost)
         ;;
     esac
     return 0

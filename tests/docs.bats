@@ -248,7 +248,7 @@ check_usage_completion() {
     complete_for ping -k hub
     assert_output "hub-vm"
     complete_for pathping -g 10.11.30.4 loc
-    assert_output "$(printf '%s\n' loc1-vm loc2-vm)"
+    assert_output "$(printf '%s\n' loc1-vm loc2-vm localhost)"
 }
 
 @test "completion: --down offers the profile's links, filtered by the prefix typed" {
@@ -439,4 +439,14 @@ check_marked() {
     shown_after "$MAN/pathping.1" '^\$ pathping --profile tests/profiles/pathping/lossy-link\.ini' \
         '^\.Ed' >shown
     assert_same_file shown "$TESTS_DIR/expected/pathping/lossy-link.txt"
+}
+
+@test "completion: the target offers localhost and the names of a dual-stack profile" {
+    export NETMIMIC_PROFILE=$ROOT_DIR/profiles/home.ini
+    complete_for tracert local
+    assert_output "localhost"
+    complete_for ping dns
+    assert_output "dns.google"
+    complete_for pathping -6 www
+    assert_output "www.example.com"
 }
