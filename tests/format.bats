@@ -9,6 +9,8 @@
 # there).  Where a capture is truncated, the test completes it only with what
 # ../shared/docs/windows-output.md gives for every trace (the leading empty
 # line, the empty line and "Trace complete." at the end), and says so.
+# Where a capture is elided (tracert-017), the test deletes the missing hops'
+# lines from the output, after checking which they are, and compares the rest.
 
 load lib/common
 
@@ -112,6 +114,38 @@ timed_out_hop() {
     assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }
 
+@test "tracert-009: IPv6 trace of a name, timeout hop, '*       21 ms     *', named final hop" {
+    trace "$BATS_TEST_TMPDIR/out" 009 google.com
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$EXPECTED/tracert-009.txt"
+}
+
+@test "tracert-009 in redirected form: the IPv6 hop lines too end in one blank" {
+    trace "$BATS_TEST_TMPDIR/out" 009 google.com --crlf
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    redirected_form <"$EXPECTED/tracert-009.txt" >"$BATS_TEST_TMPDIR/want"
+    assert_equal "$(sed -n 13p "$BATS_TEST_TMPDIR/want")" \
+        "  9    17 ms    19 ms    17 ms  maa05s21-in-x0e.1e100.net [2404:6800:4007:81c::200e] "$'\r'
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "tracert-017: IPv6, -h 12, redirected form (CRLF, trailing blanks), the hops captured" {
+    trace "$BATS_TEST_TMPDIR/out" 017 google.com -h 12 --crlf
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # The capture elides hops 3, 4, 6, 7, 8 (INDEX.md) and the target's hop
+    # after hop 9 (see the profile's comment).  The profile's path is
+    # complete: 10 hops, the target at hop 10.  Delete the lines of the
+    # elided hops from the output, after checking that the output has hops
+    # 1 to 10 in order, and compare the rest byte for byte.
+    assert_equal "$(grep -oE '^ {1,2}[0-9]+  ' "$BATS_TEST_TMPDIR/out" | tr -d ' ' | tr '\n' ' ')" \
+        "1 2 3 4 5 6 7 8 9 10 "
+    sed -E '/^ {1,2}(3|4|6|7|8|10)  /d' "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/got"
+    assert_same_file "$BATS_TEST_TMPDIR/got" "$EXPECTED/tracert-017.txt"
+    # The capture is the redirected form of its console form.
+    tr -d '\r' <"$EXPECTED/tracert-017.txt" | sed 's/ $//' | redirected_form >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$EXPECTED/tracert-017.txt" "$BATS_TEST_TMPDIR/want"
+}
+
 @test "-h 8 stops at hop 8 with Trace complete. and shows 8 in the header" {
     trace "$BATS_TEST_TMPDIR/out" 002 22.110.0.1 -h 8
     assert_exit 0 "$BATS_TEST_TMPDIR/out"
@@ -155,6 +189,8 @@ timed_out_hop() {
 011 10.254.247.10
 013 baidu.com
 015 GZ-N-07
+009 google.com
+017 google.com
 EOF
 }
 

@@ -244,6 +244,37 @@ teardown() {
     assert_same_file "$BATS_TEST_TMPDIR/out" "$EXPECTED/ping-025.txt"
 }
 
+@test "ping-018: IPv6 replies without bytes=/TTL=, one timeout among 19 echoes (English statistics)" {
+    pingp "$BATS_TEST_TMPDIR/out" ping-018 -n 19 bing.com
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$EXPECTED/ping-018.txt"
+    # The repair (SOURCES): the wrapper's "Active code page: 437" line is
+    # dropped; the lines up to the empty line before the statistics are the
+    # capture's ...
+    head -n 22 "$EXPECTED/ping-018.txt" >"$BATS_TEST_TMPDIR/want"
+    sed -n '2,23p' "$EXPECTED/ping-018.orig.txt" >"$BATS_TEST_TMPDIR/capture"
+    assert_equal "$(head -n 1 "$EXPECTED/ping-018.orig.txt")" "Active code page: 437"
+    assert_same_file "$BATS_TEST_TMPDIR/capture" "$BATS_TEST_TMPDIR/want"
+    # ... and the English statistics (windows-output.md sections 2.3 and 4)
+    # carry the numbers of the capture's Chinese ones, line for line.
+    local i
+    for i in 1 2 3 4; do
+        assert_equal "$(sed -n "$((22 + i))p" "$EXPECTED/ping-018.txt" | grep -oE '[0-9]+' | tr '\n' ' ')" \
+            "$(sed -n "$((23 + i))p" "$EXPECTED/ping-018.orig.txt" | grep -oE '[0-9]+' | tr '\n' ' ')"
+    done
+    assert_equal "$(wc -l <"$EXPECTED/ping-018.orig.txt")" 27
+}
+
+@test "ping-018 in redirected form: IPv6 reply lines end in one blank, the others do not" {
+    pingp "$BATS_TEST_TMPDIR/out" ping-018 -n 19 bing.com --crlf
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    sed -e '/^Reply from .*: time[=<][0-9]*ms$/s/$/ /' -e 's/$/\r/' "$EXPECTED/ping-018.txt" \
+        >"$BATS_TEST_TMPDIR/want"
+    assert_equal "$(sed -n 3p "$BATS_TEST_TMPDIR/want")" \
+        "Reply from 2620:1ec:33:1::10: time=41ms "$'\r'
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
 # ---- usage and messages ----------------------------------------------------
 
 # The usage as ping-004 shows it after its "Bad option" line.
