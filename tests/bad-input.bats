@@ -422,3 +422,19 @@ full_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >/dev/full; }
     edit_key 'device r2' interfaces 'lan.0 10.0.1.2/30'
     profile_fails "[device r2] interfaces: 'lan.0' is not a valid interface name (no '.': links name DEVICE.INTERFACE)"
 }
+
+# ---- IPv6 values in a profile ---------------------------------------------------
+
+@test "value: interfaces with malformed IPv6" { edit_key 'device r1' interfaces 'lan 2001:db8::zz/64'; profile_fails "[device r1] interfaces: '2001:db8::zz/64' is not an IPv6 address with a length like 2001:db8::4/64"; }
+@test "value: interfaces with two '::'" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 2001:db8::1::2/64'; profile_fails "[device r1] interfaces: '2001:db8::1::2/64' is not an IPv6 address with a length like 2001:db8::4/64"; }
+@test "value: interfaces IPv6 length 129" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 2001:db8::1/129'; profile_fails "[device r1] interfaces: '2001:db8::1/129' is not an IPv6 address with a length like 2001:db8::4/64"; }
+@test "value: interfaces with two reverse names in a row" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 a.example 2001:db8::1/64 b.example c.example'; profile_fails "[device r1] interfaces: 'lan 10.0.0.2/24 a.example 2001:db8::1/64 b.example c.example' is not 'NAME ADDRESS/LENGTH [REVERSE-NAME]'"; }
+@test "value: networks IPv6 with host bits" { edit_key 'device r1' networks 2001:db8::1/32; profile_fails "[device r1] networks: '2001:db8::1/32' is not an IPv6 prefix like 2001:db8::/32"; }
+@test "value: routes IPv6 prefix via an IPv4 next hop" { edit_key 'device h1' routes '::/0 via 10.0.0.2'; profile_fails "[device h1] routes: '::/0 via 10.0.0.2': the next hop is not of the prefix's family"; }
+@test "value: routes with a malformed IPv6 next hop" { edit_key 'device h1' routes '::/0 via fe80:::2'; profile_fails "[device h1] routes: '::/0 via fe80:::2' is not 'PREFIX via ADDRESS'"; }
+@test "ref: an IPv6 next hop not on any link" { edit_key 'device h1' routes '::/0 via fe80::9'; profile_fails "[device h1] routes: next hop fe80::9 is not at the far end of any link of 'h1'"; }
+@test "net: the same IPv6 address on two devices, written two ways" {
+    sed -e 's|^interfaces = eth0 10.0.0.1/24$|interfaces = eth0 10.0.0.1/24 2001:db8::a/64|' \
+        -e 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/64|' "$BAD/base.ini" >p.ini
+    profile_fails "[device r2] interfaces: address 2001:db8::a is already on 'h1.eth0'"
+}

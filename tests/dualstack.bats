@@ -257,3 +257,22 @@ shipped_hosts() {
         assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
     done < <(shipped_hosts)
 }
+
+# ---- link-local addresses and zones --------------------------------------------
+
+@test "a name that resolves to a link-local address: the zone in the header, the replies and the statistics" {
+    # the printer: 0.25 ms each way and a 0.5 ms reply delay, 1 ms
+    chain ping "$BATS_TEST_TMPDIR/out" -n 2 printer.local
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$EXPECTED6/ping-linklocal-name.txt"
+}
+
+@test "a link-local literal without a zone is printed without one; typed with one, with it" {
+    chain ping "$BATS_TEST_TMPDIR/out" -n 2 fe80::5
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$EXPECTED6/ping-linklocal-literal.txt"
+    chain ping "$BATS_TEST_TMPDIR/out" -n 2 fe80::5%1
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    sed 's/printer.local \[fe80::5%1\]/fe80::5%1/' "$EXPECTED6/ping-linklocal-name.txt" >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}

@@ -145,8 +145,11 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     engine_elapse(e, took, 0);
     if (req->realtime)
         pace_ms(took); /* the line appears when the answer (or the timeout) does */
-    char from[ADDR_TEXT_MAX];
-    addr_format(req->round_trip ? req->target.addr : r.from, from);
+    char from[ADDR_NAME_TEXT_MAX];
+    struct addr replier = req->round_trip ? req->target.addr : r.from;
+    /* the target's zone, when a name gave one, shows on its replies too */
+    format_addr_text(from, sizeof from, NULL, replier,
+                     addr_eq(replier, req->target.addr) ? req->target.zone : 0);
     if (r.status == PROBE_ECHO_REPLY || error_text(r.status)) {
         if (print_answer(o, req, &r, from))
             st->received++;
