@@ -23,7 +23,8 @@ TOOLS      := tracert ping pathping
 COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
-TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr
+TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
+                $(BIN)/test-routing
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -41,7 +42,7 @@ $(BUILD)/common/%.o: common/%.c $(HEADERS)
 $(BUILD)/tools/%.o: tools/%.c $(HEADERS) | $(BUILD)/tools
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-$(BUILD)/tests/%.o: tests/%.c $(HEADERS) | $(BUILD)/tests/unit
+$(BUILD)/tests/%.o: tests/%.c $(HEADERS) $(wildcard tests/unit/*.h) | $(BUILD)/tests/unit
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(LIB): $(COMMON_OBJ)
@@ -55,6 +56,11 @@ $(BIN)/netmimic-seedsearch: $(BUILD)/tests/seedsearch.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BIN)/test-%: $(BUILD)/tests/unit/test_%.o $(LIB) | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The route computation's differential test links the former one.
+$(BIN)/test-routing: $(BUILD)/tests/unit/test_routing.o \
+                     $(BUILD)/tests/unit/reference_routing.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
@@ -80,7 +86,8 @@ test-plain: all $(TEST_HELPERS)
 
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
-	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-addr
+	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-addr \
+	  bin-san/test-routing
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.

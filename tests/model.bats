@@ -4,6 +4,8 @@
 
 load lib/common
 
+bats_require_minimum_version 1.5.0
+
 @test "a forwarding loop shows as repeating hops up to the limit" {
     run "$BIN/tracert" --profile "$TEST_PROFILES/model/loop.ini" --seed 1 -h 6 10.9.0.1
     [ "$status" -eq 0 ]
@@ -51,4 +53,41 @@ load lib/common
     # edge still answers for itself, then drops what it has no route for
     assert_line --index 1 --regexp '^  1 .*  10\.0\.0\.1$'
     assert_line --index 2 '  2     *        *        *     Request timed out.'
+}
+
+# ---- route exchange computed on demand ------------------------------------------
+
+@test "a route exchange that oscillates is reported before anything is printed, with its sessions" {
+    # tests/profiles/model/oscillation.ini, worked by hand: after round 1
+    # r1..r3 hold r0's direct route; rounds 2 and 3 bring and take away each
+    # neighbour's, so the state after round 3 is the state after round 1.
+    run --separate-stderr "$BIN/tracert" --profile "$TEST_PROFILES/model/oscillation.ini" 10.9.0.1
+    assert_equal "$status" 2
+    assert_equal "$output" ""
+    assert_equal "$stderr" "tracert: $TEST_PROFILES/model/oscillation.ini: routes toward 10.9.0.0/24 never settle: after 3 rounds they repeat, the sessions s12, s23, s31 changing in turn (preferences that chase each other)"
+}
+
+@test "routes are computed only for what a run needs: the oscillating prefix does not stop a trace elsewhere" {
+    run --separate-stderr "$BIN/ping" --profile "$TEST_PROFILES/model/oscillation.ini" -n 1 10.1.0.1
+    assert_equal "$status" 0
+    assert_line --index 1 "Reply from 10.1.0.1: bytes=32 time<1ms TTL=255"
+}
+
+@test "a ring of 1,000 routers (about 500 rounds of exchange) converges and is traced the short way" {
+    awk -v n=1000 -f "$TESTS_DIR/lib/ring.awk" >"$BATS_TEST_TMPDIR/ring.ini"
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/ring.ini" -d -h 4 100.65.243.1
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # r499's LAN: 499 hops clockwise, 501 the other way; no latency: <1 ms
+    cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
+
+Tracing route to 100.65.243.1 over a maximum of 4 hops
+
+  1    <1 ms    <1 ms    <1 ms  100.64.0.1
+  2    <1 ms    <1 ms    <1 ms  10.0.0.2
+  3    <1 ms    <1 ms    <1 ms  10.0.4.2
+  4    <1 ms    <1 ms    <1 ms  10.0.8.2
+
+Trace complete.
+WANT
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }

@@ -14,3 +14,13 @@ load lib/common
     [ "$status" -eq 0 ]
     assert_line --regexp '^[0-9]+ passed, 0 failed$'
 }
+
+@test "unit: routes on demand equal the former full computation, on every profile of the tree" {
+    local profiles
+    mapfile -t profiles < <(find "$ROOT_DIR/profiles" "$TEST_PROFILES" -name '*.ini' \
+        ! -path '*/bad/*' ! -name oscillation.ini | sort)
+    run "$BIN/test-routing" "${profiles[@]}"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
+    refute_line --partial 'skip:'
+}

@@ -55,7 +55,9 @@ int main(int argc, char **argv)
     static const struct tool pathping_tool = {
         .name = "pathping", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = pathping_usage, .no_target = pathping_usage,
-        .unresolved = fmt_unresolved_system, .route_letters = "g", .source_letter = 'i',
+        .unresolved = fmt_unresolved_system, .route_letters = "g",
+        .ttl_letter = 'h', .default_ttl = DEFAULT_MAX_HOPS,
+        .source_letter = 'i',
         .v4_only_letters = "g", .run = pathping};
     return tool_main(&pathping_tool, argc, argv);
 }

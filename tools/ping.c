@@ -117,7 +117,9 @@ int main(int argc, char **argv)
     static const struct tool ping_tool = {
         .name = "ping", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = ping_usage, .no_target = ping_no_target,
-        .unresolved = ping_unresolved, .route_letters = "kj", .source_letter = 'S',
+        .unresolved = ping_unresolved, .route_letters = "kj",
+        .ttl_letter = 'i', .default_ttl = DEFAULT_TTL,
+        .source_letter = 'S',
         .v4_only_letters = "frsjk", .run = ping};
     return tool_main(&ping_tool, argc, argv);
 }

@@ -46,7 +46,9 @@ int main(int argc, char **argv)
     static const struct tool tracert = {
         .name = "tracert", .table = table, .nopts = sizeof table / sizeof *table,
         .messages = &messages, .usage = tracert_usage, .no_target = tracert_no_target,
-        .unresolved = fmt_unresolved_system, .route_letters = "j", .source_letter = 'S',
+        .unresolved = fmt_unresolved_system, .route_letters = "j",
+        .ttl_letter = 'h', .default_ttl = DEFAULT_MAX_HOPS,
+        .source_letter = 'S',
         .v4_only_letters = "j", .run = trace};
     return tool_main(&tracert, argc, argv);
 }

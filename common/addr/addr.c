@@ -119,8 +119,8 @@ int addr_parse_v6(const char *s, struct addr *out)
     int compressed = *end == ':';
     if (compressed) {
         const char *rest = end + 2;
-        if (nh == V6_GROUPS || *rest == ':' || (nt = v6_groups(rest, tail, V6_GROUPS - 1 - nh, &end)) < 0 ||
-            *end)
+        if (nh == V6_GROUPS || *rest == ':' ||
+            (nt = v6_groups(rest, tail, V6_GROUPS - 1 - nh, &end)) < 0 || *end)
             return -1;
     } else if (nh != V6_GROUPS) {
         return -1;

@@ -93,6 +93,9 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
         struct engine e;
         pick_source(tool, &run, w, &t);
         engine_init(&e, &run.net, run.host, t.src, run.seed);
+        engine_prepare(&e, &(struct probe_spec){
+                               .dst = t.dst.addr, .via = t.via, .nvia = t.nvia,
+                               .ttl = (int)tool_number(w, tool->ttl_letter, tool->default_ttl)});
         status = tool->run(w, &run, &e, &t);
         engine_free(&e);
     }

@@ -35,6 +35,9 @@ struct tool {
     /* The option naming the source address (ping and tracert -S, pathping
      * -i), or 0. */
     char source_letter;
+    /* The option giving the largest TTL of the run, and its default. */
+    char ttl_letter;
+    unsigned default_ttl;
     /* Options Windows refuses over IPv6, and over IPv4. */
     const char *v4_only_letters, *v6_only_letters;
     /* The run; returns the exit status. */

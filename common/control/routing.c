@@ -1,41 +1,13 @@
-/* routing.c - see routing.h.
- *
- * Route exchange is a path-vector protocol run in synchronous rounds until no
- * session's received set changes.  Preference: local origin, then highest
- * local preference, then shortest AS path; paths equal on both are kept
- * together as equal-cost next hops.  Loops are prevented with the list of
- * devices a route has passed through (not the AS path), so several sites may
- * share an ASN, as Azure's gateways all use 65515. */
+/* routing.c - see routing.h: connected and static routes, the index of the
+ * prefixes route exchange may carry, and lookups, which compute a prefix's
+ * exchanged routes (exchange.c) the first time they need them. */
 #include "control/routing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
-
-#define DEFAULT_LOCAL_PREF 100
-#define MAX_ROUNDS 200
-
-struct path {
-    struct prefix dest;
-    unsigned local_pref, as_path_len;
-    int session, side;   /* learned over session/side; session -1: local origin */
-    int link;            /* next-hop link; -1: local origin */
-    uint64_t *visited;   /* bitset of devices the route passed through */
-};
-
-struct path_set {
-    struct path *v;
-    size_t n, cap;
-};
-
-struct exchange {
-    const struct network *net;
-    const struct routing *rt; /* connected and static routes, for origination */
-    size_t words;             /* bitset words */
-    struct path_set *adj_in;  /* [session * 2 + side]: what side received */
-    struct path_set *best;    /* per device */
-};
+#include "control/exchange.h"
 
 /* ---- connected and static routes ----------------------------------------- */
 
@@ -48,7 +20,7 @@ static struct route *fib_add(struct fib *f)
     return r;
 }
 
-static struct route *fib_find(struct fib *f, struct prefix p, enum route_source src)
+const struct route *fib_exact(const struct fib *f, struct prefix p, enum route_source src)
 {
     for (size_t i = 0; i < f->n; i++)
         if (f->routes[i].source == src && prefix_eq(f->routes[i].dest, p))
@@ -84,7 +56,7 @@ static void add_connected(const struct network *net, int dev, struct fib *f)
         if (!iface_up(net, ifc))
             continue;
         for (size_t k = 0; k < ifc->naddrs; k++) {
-            if (fib_find(f, ifc->addrs[k].net, ROUTE_CONNECTED))
+            if (fib_exact(f, ifc->addrs[k].net, ROUTE_CONNECTED))
                 continue;
             struct route *r = fib_add(f);
             r->dest = ifc->addrs[k].net;
@@ -100,7 +72,7 @@ static void add_static(const struct network *net, int dev, struct fib *f)
         int l = device_link_to(net, dev, d->statics[i].via, 1);
         if (l < 0)
             continue; /* next hop unreachable: the route is withdrawn */
-        struct route *r = fib_find(f, d->statics[i].dest, ROUTE_STATIC);
+        struct route *r = (struct route *)fib_exact(f, d->statics[i].dest, ROUTE_STATIC);
         if (!r) {
             r = fib_add(f);
             r->dest = d->statics[i].dest;
@@ -110,306 +82,184 @@ static void add_static(const struct network *net, int dev, struct fib *f)
     }
 }
 
-/* ---- path sets ------------------------------------------------------------ */
+/* ---- the index of exchanged prefixes -------------------------------------- */
 
-static void path_set_clear(struct path_set *s)
+static size_t prefix_hash(struct prefix p)
 {
-    for (size_t i = 0; i < s->n; i++)
-        free(s->v[i].visited);
-    s->n = 0;
+    return (size_t)(addr_hash(p.addr) ^ (uint64_t)p.len * 0x9e3779b97f4a7c15ull);
 }
 
-static void path_set_free(struct path_set *s)
+/* The slot of P: its own, or the empty one where it would go. */
+static size_t slot_of(const struct routing *rt, struct prefix p)
 {
-    path_set_clear(s);
-    free(s->v);
-    memset(s, 0, sizeof *s);
+    size_t mask = rt->nslots - 1, i = prefix_hash(p) & mask;
+    while (rt->prefix_slots[i] >= 0 && !prefix_eq(rt->prefixes[rt->prefix_slots[i]].p, p))
+        i = (i + 1) & mask;
+    return i;
 }
 
-static struct path *path_set_add(struct path_set *s, const struct path *p, size_t words)
+static void grow_slots(struct routing *rt)
 {
-    s->v = grow(s->v, s->n, &s->cap, sizeof *s->v);
-    struct path *q = &s->v[s->n++];
-    *q = *p;
-    q->visited = ecalloc(words, sizeof *q->visited);
-    if (p->visited)
-        memcpy(q->visited, p->visited, words * sizeof *q->visited);
-    return q;
+    free(rt->prefix_slots);
+    rt->nslots = rt->nslots ? rt->nslots * 2 : 64;
+    rt->prefix_slots = emalloc(rt->nslots * sizeof *rt->prefix_slots);
+    for (size_t i = 0; i < rt->nslots; i++)
+        rt->prefix_slots[i] = -1;
+    for (size_t k = 0; k < rt->nprefixes; k++)
+        rt->prefix_slots[slot_of(rt, rt->prefixes[k].p)] = (int)k;
 }
 
-static int visited(const struct path *p, int dev)
+static int find_prefix(const struct routing *rt, struct prefix p)
 {
-    return (int)(p->visited[dev / 64] >> (dev % 64) & 1);
+    return rt->nslots ? rt->prefix_slots[slot_of(rt, p)] : -1;
 }
 
-static void mark_visited(struct path *p, int dev)
+static struct exchange_prefix *intern_prefix(struct routing *rt, struct prefix p)
 {
-    p->visited[dev / 64] |= (uint64_t)1 << (dev % 64);
+    int k = find_prefix(rt, p);
+    if (k >= 0)
+        return &rt->prefixes[k];
+    if (2 * (rt->nprefixes + 1) > rt->nslots)
+        grow_slots(rt);
+    rt->prefixes = grow(rt->prefixes, rt->nprefixes, &rt->cap_prefixes, sizeof *rt->prefixes);
+    struct exchange_prefix *x = &rt->prefixes[rt->nprefixes];
+    memset(x, 0, sizeof *x);
+    x->p = p;
+    rt->prefix_slots[slot_of(rt, p)] = (int)rt->nprefixes++;
+    rt->lengths[p.addr.family == FAMILY_V6][p.len] = 1;
+    return x;
 }
 
-static int path_equal(const struct path *a, const struct path *b, size_t words)
+static void add_device(int **list, size_t *n, int device)
 {
-    return prefix_eq(a->dest, b->dest) && a->local_pref == b->local_pref &&
-           a->as_path_len == b->as_path_len && a->link == b->link &&
-           memcmp(a->visited, b->visited, words * sizeof *a->visited) == 0;
+    if (*n && (*list)[*n - 1] == device)
+        return; /* a device lists a prefix once */
+    *list = erealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = device;
 }
 
-static int path_sets_equal(const struct path_set *a, const struct path_set *b, size_t words)
+/* Every prefix a device originates or sends as connected. */
+static void index_prefixes(struct routing *rt)
 {
-    if (a->n != b->n)
-        return 0;
-    for (size_t i = 0; i < a->n; i++)
-        if (!path_equal(&a->v[i], &b->v[i], words))
-            return 0;
-    return 1;
-}
-
-/* ---- best paths per device ------------------------------------------------ */
-
-/* Is A preferred to B?  Local origin first, then local preference, then the
- * shorter AS path. */
-static int better(const struct path *a, const struct path *b)
-{
-    if ((a->session < 0) != (b->session < 0))
-        return a->session < 0;
-    if (a->local_pref != b->local_pref)
-        return a->local_pref > b->local_pref;
-    return a->as_path_len < b->as_path_len;
-}
-
-static int equally_good(const struct path *a, const struct path *b)
-{
-    return !better(a, b) && !better(b, a);
-}
-
-/* Adds candidate P to the best set of device D: replaces worse paths for the
- * same prefix, joins equal ones. */
-static void offer_best(struct exchange *x, int d, const struct path *p)
-{
-    struct path_set *s = &x->best[d];
-    for (size_t i = 0; i < s->n; i++) {
-        if (!prefix_eq(s->v[i].dest, p->dest))
-            continue;
-        if (better(&s->v[i], p))
-            return;
-        if (better(p, &s->v[i])) { /* drop every path of this prefix */
-            size_t k = 0;
-            for (size_t j = 0; j < s->n; j++) {
-                if (prefix_eq(s->v[j].dest, p->dest))
-                    free(s->v[j].visited);
-                else
-                    s->v[k++] = s->v[j];
-            }
-            s->n = k;
-            break;
-        }
-        if (equally_good(p, &s->v[i]))
-            break;
-    }
-    path_set_add(s, p, x->words);
-}
-
-/* A device originates the networks it has a connected or static route for. */
-static void originate(struct exchange *x, int d)
-{
-    const struct device *dev = &x->net->devices[d];
-    struct fib *f = &x->rt->fibs[d];
-    for (size_t i = 0; i < dev->nnetworks; i++) {
-        if (!fib_find(f, dev->networks[i], ROUTE_CONNECTED) &&
-            !fib_find(f, dev->networks[i], ROUTE_STATIC))
-            continue;
-        struct path p = {.dest = dev->networks[i], .local_pref = DEFAULT_LOCAL_PREF,
-                         .session = -1, .link = -1};
-        offer_best(x, d, &p);
-        mark_visited(&x->best[d].v[x->best[d].n - 1], d);
-    }
-}
-
-static void compute_best(struct exchange *x)
-{
-    const struct network *net = x->net;
+    const struct network *net = rt->net;
     for (size_t d = 0; d < net->ndevices; d++) {
-        path_set_clear(&x->best[d]);
-        if (net->devices[d].asn)
-            originate(x, (int)d);
+        const struct device *dev = &net->devices[d];
+        for (size_t i = 0; dev->asn && i < dev->nnetworks; i++) {
+            struct exchange_prefix *x = intern_prefix(rt, dev->networks[i]);
+            add_device(&x->origins, &x->norigins, (int)d);
+        }
     }
     for (size_t s = 0; s < net->nsessions; s++)
         for (int side = 0; side < 2; side++) {
-            struct path_set *in = &x->adj_in[s * 2 + (size_t)side];
-            for (size_t i = 0; i < in->n; i++)
-                offer_best(x, net->sessions[s].end[side].device, &in->v[i]);
-        }
-}
-
-/* ---- export --------------------------------------------------------------- */
-
-static int passes_filter(const struct prefix *filter, size_t n, struct prefix p)
-{
-    if (n == 0)
-        return 1;
-    for (size_t i = 0; i < n; i++)
-        if (prefix_within(p, filter[i]))
-            return 1;
-    return 0;
-}
-
-/* May END send a path learned over SESSION (or a local one) on session THIS? */
-static int source_allowed(const struct session_end *end, const struct path *p, int this)
-{
-    if (p->session < 0)
-        return end->export_local;
-    if (p->session == this)
-        return 0; /* never back where it came from */
-    if (end->export_learned_all)
-        return 1;
-    for (size_t i = 0; i < end->nexport_sessions; i++)
-        if (end->export_sessions[i] == p->session)
-            return 1;
-    return 0;
-}
-
-static void send_path(struct exchange *x, int s, int side, const struct path *p,
-                      struct path_set *out)
-{
-    const struct network *net = x->net;
-    const struct session *ses = &net->sessions[s];
-    const struct session_end *from = &ses->end[side], *to = &ses->end[!side];
-    const struct device *fd = &net->devices[from->device], *td = &net->devices[to->device];
-    if (!passes_filter(from->export_filter, from->nexport_filter, p->dest) ||
-        !passes_filter(to->import_filter, to->nimport_filter, p->dest) ||
-        (p->visited && visited(p, to->device)))
-        return;
-    int external = fd->asn != td->asn;
-    struct path q = *p;
-    q.session = s;
-    q.side = !side;
-    q.link = ses->link;
-    q.as_path_len = p->as_path_len + (external ? 1 + from->prepend : 0);
-    q.local_pref = to->has_local_pref ? to->local_pref
-                   : external         ? DEFAULT_LOCAL_PREF
-                                      : p->local_pref;
-    struct path *added = path_set_add(out, &q, x->words);
-    mark_visited(added, from->device);
-}
-
-static void export_connected(struct exchange *x, int s, int side, struct path_set *out)
-{
-    const struct fib *f = &x->rt->fibs[x->net->sessions[s].end[side].device];
-    for (size_t i = 0; i < f->n; i++) {
-        if (f->routes[i].source != ROUTE_CONNECTED)
-            continue;
-        struct path p = {.dest = f->routes[i].dest, .local_pref = DEFAULT_LOCAL_PREF,
-                         .session = -1, .link = -1};
-        send_path(x, s, side, &p, out);
-    }
-}
-
-/* What the device at SIDE of session S sends to the other side. */
-static void export_session(struct exchange *x, int s, int side, struct path_set *out)
-{
-    const struct session_end *end = &x->net->sessions[s].end[side];
-    const struct path_set *best = &x->best[end->device];
-    for (size_t i = 0; i < best->n; i++) {
-        const struct path *p = &best->v[i];
-        int first_of_prefix = 1;
-        for (size_t k = 0; k < i; k++)
-            if (prefix_eq(best->v[k].dest, p->dest) && source_allowed(end, &best->v[k], s))
-                first_of_prefix = 0;
-        if (first_of_prefix && source_allowed(end, p, s))
-            send_path(x, s, side, p, out);
-    }
-    if (end->export_connected)
-        export_connected(x, s, side, out);
-}
-
-static int session_up(const struct network *net, int s)
-{
-    return net->links[net->sessions[s].link].up;
-}
-
-/* One round: every up session sends; returns whether anything changed. */
-static int exchange_round(struct exchange *x)
-{
-    const struct network *net = x->net;
-    int changed = 0;
-    compute_best(x);
-    for (size_t s = 0; s < net->nsessions; s++)
-        for (int side = 0; side < 2; side++) {
-            struct path_set fresh = {0};
-            if (session_up(net, (int)s))
-                export_session(x, (int)s, side, &fresh);
-            struct path_set *in = &x->adj_in[s * 2 + (size_t)!side];
-            if (!path_sets_equal(&fresh, in, x->words))
-                changed = 1;
-            path_set_free(in);
-            *in = fresh;
-        }
-    return changed;
-}
-
-/* ---- the forwarding tables ------------------------------------------------ */
-
-static void install_learned(struct exchange *x, struct routing *rt)
-{
-    for (size_t d = 0; d < x->net->ndevices; d++) {
-        const struct path_set *best = &x->best[d];
-        for (size_t i = 0; i < best->n; i++) {
-            const struct path *p = &best->v[i];
-            if (p->session < 0)
-                continue;
-            struct route *r = fib_find(&rt->fibs[d], p->dest, ROUTE_LEARNED);
-            if (!r) {
-                r = fib_add(&rt->fibs[d]);
-                r->dest = p->dest;
-                r->source = ROUTE_LEARNED;
-                r->local_pref = p->local_pref;
-                r->as_path_len = p->as_path_len;
+            const struct session_end *end = &net->sessions[s].end[side];
+            const struct fib *f = &rt->fibs[end->device];
+            for (size_t i = 0; end->export_connected && i < f->n; i++) {
+                if (f->routes[i].source != ROUTE_CONNECTED)
+                    continue;
+                struct exchange_prefix *x = intern_prefix(rt, f->routes[i].dest);
+                add_device(&x->connected_senders, &x->nconnected_senders, end->device);
             }
-            add_nexthop(r, p->link);
         }
-    }
 }
 
-void routing_compute(const struct network *net, struct routing *rt)
+/* Each device's session ends, in session order (as the exchange offers
+ * what it received). */
+static void index_sessions(struct routing *rt)
+{
+    const struct network *net = rt->net;
+    size_t *at = ecalloc(net->ndevices + 1, sizeof *at);
+    for (size_t s = 0; s < net->nsessions; s++)
+        for (int side = 0; side < 2; side++)
+            at[net->sessions[s].end[side].device + 1]++;
+    for (size_t d = 0; d < net->ndevices; d++)
+        at[d + 1] += at[d];
+    struct session_ref *refs = ecalloc(net->nsessions * 2 + 1, sizeof *refs);
+    size_t *fill = ecalloc(net->ndevices, sizeof *fill);
+    for (size_t s = 0; s < net->nsessions; s++)
+        for (int side = 0; side < 2; side++) {
+            int d = net->sessions[s].end[side].device;
+            refs[at[d] + fill[d]++] = (struct session_ref){(int)s, side};
+        }
+    free(fill);
+    rt->device_sessions = refs;
+    rt->device_sessions_at = at;
+}
+
+void routing_init(const struct network *net, struct routing *rt)
 {
     memset(rt, 0, sizeof *rt);
+    rt->net = net;
     rt->ndevices = net->ndevices;
     rt->fibs = ecalloc(net->ndevices, sizeof *rt->fibs);
     for (size_t d = 0; d < net->ndevices; d++) {
         add_connected(net, (int)d, &rt->fibs[d]);
         add_static(net, (int)d, &rt->fibs[d]);
     }
-    struct exchange x = {.net = net, .rt = rt, .words = (net->ndevices + 63) / 64};
-    x.adj_in = ecalloc(net->nsessions * 2, sizeof *x.adj_in);
-    x.best = ecalloc(net->ndevices, sizeof *x.best);
-    while (rt->rounds < MAX_ROUNDS) {
-        rt->rounds++;
-        if (!exchange_round(&x)) {
-            rt->converged = 1;
-            break;
-        }
-    }
-    compute_best(&x);
-    install_learned(&x, rt);
-    for (size_t i = 0; i < net->nsessions * 2; i++)
-        path_set_free(&x.adj_in[i]);
-    for (size_t d = 0; d < net->ndevices; d++)
-        path_set_free(&x.best[d]);
-    free(x.adj_in);
-    free(x.best);
+    index_prefixes(rt);
+    index_sessions(rt);
 }
 
 void routing_free(struct routing *rt)
 {
     for (size_t d = 0; d < rt->ndevices; d++)
         free(rt->fibs[d].routes);
+    for (size_t k = 0; k < rt->nprefixes; k++) {
+        struct exchange_prefix *x = &rt->prefixes[k];
+        free(x->origins);
+        free(x->connected_senders);
+        free(x->route_of);
+        free(x->routes);
+    }
+    free(rt->prefixes);
+    free(rt->prefix_slots);
     free(rt->fibs);
+    free(rt->device_sessions);
+    free(rt->device_sessions_at);
     memset(rt, 0, sizeof *rt);
 }
 
-const struct route *routing_lookup(const struct routing *rt, int device, struct addr dst)
+/* ---- lookups -------------------------------------------------------------- */
+
+static struct exchange_prefix *computed(struct routing *rt, int k)
 {
-    const struct fib *f = &rt->fibs[device];
+    struct exchange_prefix *x = &rt->prefixes[k];
+    if (!x->computed) {
+        exchange_compute(rt, x);
+        if (x->rounds > rt->max_rounds)
+            rt->max_rounds = x->rounds;
+    }
+    return x;
+}
+
+static const struct route *learned_of(const struct exchange_prefix *x, int device)
+{
+    return x->route_of[device] >= 0 ? &x->routes[x->route_of[device]] : NULL;
+}
+
+void routing_prepare(struct routing *rt, struct addr a)
+{
+    int fam = a.family == FAMILY_V6;
+    for (int len = addr_bits(a.family); len >= 0; len--) {
+        int k = rt->lengths[fam][len] ? find_prefix(rt, prefix_of(a, len)) : -1;
+        if (k >= 0)
+            computed(rt, k);
+    }
+}
+
+void routing_prepare_all(struct routing *rt)
+{
+    for (size_t k = 0; k < rt->nprefixes; k++)
+        computed(rt, (int)k);
+}
+
+const struct route *routing_learned(struct routing *rt, int device, struct prefix p)
+{
+    int k = find_prefix(rt, p);
+    return k >= 0 ? learned_of(computed(rt, k), device) : NULL;
+}
+
+static const struct route *fib_lookup(const struct fib *f, struct addr dst)
+{
     const struct route *best = NULL;
     for (size_t i = 0; i < f->n; i++) {
         const struct route *r = &f->routes[i];
@@ -418,6 +268,20 @@ const struct route *routing_lookup(const struct routing *rt, int device, struct 
         if (!best || r->dest.len > best->dest.len ||
             (r->dest.len == best->dest.len && r->source < best->source))
             best = r;
+    }
+    return best;
+}
+
+const struct route *routing_lookup(struct routing *rt, int device, struct addr dst)
+{
+    const struct route *best = fib_lookup(&rt->fibs[device], dst);
+    int fam = dst.family == FAMILY_V6;
+    /* a learned route wins only by being longer: ties go to the others */
+    for (int len = addr_bits(dst.family); len > (best ? best->dest.len : -1); len--) {
+        int k = rt->lengths[fam][len] ? find_prefix(rt, prefix_of(dst, len)) : -1;
+        const struct route *r = k >= 0 ? learned_of(computed(rt, k), device) : NULL;
+        if (r)
+            return r;
     }
     return best;
 }

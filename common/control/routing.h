@@ -1,8 +1,13 @@
-/* routing.h - the control plane: each device's forwarding table, computed
- * from connected prefixes, static routes and route exchange between routers
+/* routing.h - the control plane: each device's forwarding table, from
+ * connected prefixes, static routes and route exchange between routers
  * (BGP-like sessions with ASNs, local preference, AS-path length and export
- * policies), given which links are up.  Recomputing after taking a link down
- * is the re-convergence. */
+ * policies), given which links are up.
+ *
+ * Connected and static routes are built for every device at once (linear in
+ * the network).  Exchanged routes are computed per destination prefix, when
+ * a lookup first needs that prefix, and kept: a trace needs the prefixes of
+ * its target and of the few addresses that answer, not all of them.  Taking
+ * a link down and computing again is the re-convergence. */
 #ifndef NETMIMIC_ROUTING_H
 #define NETMIMIC_ROUTING_H
 
@@ -23,23 +28,47 @@ struct route {
     unsigned local_pref, as_path_len; /* learned only */
 };
 
+/* A device's connected and static routes. */
 struct fib {
     struct route *routes;
     size_t n, cap;
 };
 
+struct exchange_prefix; /* routing.c: a prefix that route exchange can carry */
+
 struct routing {
-    struct fib *fibs;   /* one per device */
+    const struct network *net;
+    struct fib *fibs;              /* one per device */
     size_t ndevices;
-    unsigned rounds;    /* exchange rounds until nothing changed */
-    int converged;
+    struct exchange_prefix *prefixes; /* every prefix some device may send */
+    size_t nprefixes, cap_prefixes;
+    int *prefix_slots;             /* hash index over prefixes */
+    size_t nslots;
+    unsigned char lengths[2][129]; /* [v4, v6][len]: some prefix has it */
+    struct session_ref *device_sessions; /* per device: its session ends */
+    size_t *device_sessions_at;    /* ndevices + 1 offsets */
+    unsigned max_rounds;           /* the most any prefix took, for tests */
 };
 
-void routing_compute(const struct network *net, struct routing *rt);
+/* Builds every device's connected and static routes and the index of the
+ * prefixes route exchange may carry; computes no exchange yet. */
+void routing_init(const struct network *net, struct routing *rt);
 void routing_free(struct routing *rt);
 
+/* Computes the exchanged routes of every prefix that contains A, now.
+ * Exits with EXIT_SETUP and one line on stderr, naming the sessions, if
+ * route exchange for one of them oscillates.  The tools call it for every
+ * address a run will look up before they print anything. */
+void routing_prepare(struct routing *rt, struct addr a);
+/* Every prefix, as the former full computation did (tests). */
+void routing_prepare_all(struct routing *rt);
+
 /* Longest-prefix match; for one prefix connected beats static beats learned.
- * NULL when the device has no route. */
-const struct route *routing_lookup(const struct routing *rt, int device, struct addr dst);
+ * NULL when the device has no route.  Computes what it needs. */
+const struct route *routing_lookup(struct routing *rt, int device, struct addr dst);
+
+/* The learned route of DEVICE for prefix P, computed if need be; NULL if
+ * none (tests, and the inspector). */
+const struct route *routing_learned(struct routing *rt, int device, struct prefix p);
 
 #endif

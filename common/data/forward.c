@@ -53,7 +53,7 @@ static int is_broadcast(struct prefix p, struct addr dst)
 }
 
 /* The link a packet at DEVICE leaves on, or -1 with *END set. */
-static int next_link(const struct network *net, const struct routing *rt, int device,
+static int next_link(const struct network *net, struct routing *rt, int device,
                      struct addr src, struct addr dst, enum path_end *end)
 {
     const struct route *r = routing_lookup(rt, device, dst);
@@ -70,7 +70,7 @@ static int next_link(const struct network *net, const struct routing *rt, int de
     return choose_nexthop(net, r, device, src, dst);
 }
 
-void forward_path(const struct network *net, const struct routing *rt, int src_device,
+void forward_path(const struct network *net, struct routing *rt, int src_device,
                   struct addr src, struct addr dst, struct fwd_path *out)
 {
     size_t cap = 0;

@@ -36,7 +36,7 @@ struct fwd_path {
     enum path_end end;
 };
 
-void forward_path(const struct network *net, const struct routing *rt, int src_device,
+void forward_path(const struct network *net, struct routing *rt, int src_device,
                   struct addr src, struct addr dst, struct fwd_path *out);
 void fwd_path_free(struct fwd_path *p);
 

@@ -45,11 +45,7 @@ void engine_init(struct engine *e, struct network *net, int src_device, struct a
     e->src_device = src_device;
     e->src_addr = src_addr;
     e->seed = seed;
-    routing_compute(net, &e->routing);
-    if (!e->routing.converged)
-        die(EXIT_SETUP, "%s: routes did not settle after %u rounds of exchange "
-                        "(sessions whose preferences chase each other)",
-            net->path, e->routing.rounds);
+    routing_init(net, &e->routing);
     engine_reseed(e, seed);
 }
 
@@ -140,6 +136,28 @@ static const struct fwd_path *routed_path(struct engine *e, const struct probe_s
         append_segment(&e->routed, leg);
     }
     return &e->routed;
+}
+
+void engine_prepare(struct engine *e, const struct probe_spec *spec)
+{
+    struct routing *rt = &e->routing;
+    routing_prepare(rt, e->src_addr);
+    routing_prepare(rt, spec->dst);
+    for (size_t i = 0; i < spec->nvia; i++)
+        routing_prepare(rt, spec->via[i]);
+    if (spec->nvia)
+        return; /* a source route's legs are computed as the run goes */
+    const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);
+    int ttl = spec->ttl;
+    for (size_t k = 1; k < out->n && ttl > 0; k++) { /* the addresses hops answer from */
+        const struct path_step *st = &out->steps[k];
+        int ifc = st->in_iface;
+        if (device_decrements(&e->net->devices[st->device], st->in_link))
+            ttl--; /* beyond the TTL only the destination answers */
+        const struct iface_addr *ia = iface_addr_of(e->net, ifc, spec->dst.family);
+        if (ia)
+            routing_prepare(rt, ia->addr);
+    }
 }
 
 static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)

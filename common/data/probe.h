@@ -72,13 +72,21 @@ struct engine {
     struct reply_bucket *buckets; /* per device, for reply_limit */
 };
 
-/* Computes the routes for the network as it is (links already taken down by
- * the caller) and starts a run with SEED. */
+/* Builds the routing tables for the network as it is (links already taken
+ * down by the caller) and starts a run with SEED.  Exchanged routes are
+ * computed when first needed; see engine_prepare. */
 void engine_init(struct engine *e, struct network *net, int src_device, struct addr src_addr,
                  uint64_t seed);
 void engine_free(struct engine *e);
 /* Starts a new run on the same routes (the seed search uses it). */
 void engine_reseed(struct engine *e, uint64_t seed);
+
+/* Computes, before anything is printed, the routes every probe of a run
+ * toward SPEC's destination will look up: toward the source, the target,
+ * the source route and every address a hop within SPEC's TTL answers from.  A
+ * route exchange that oscillates ends the tool here (EXIT_SETUP, nothing on
+ * stdout); anything else is computed when first needed. */
+void engine_prepare(struct engine *e, const struct probe_spec *spec);
 
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec);
 

@@ -115,8 +115,8 @@ static void print_table(const struct engine *e, struct out *o, const struct path
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX], origin[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text,
-                                          sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &req->target,
+                                          req->resolve_names, text, sizeof text);
     pathping_header(o, text, name != NULL, req->max_hops);
     format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
                      req->host_addr, 0);

@@ -8,8 +8,8 @@
 static void print_header(const struct engine *e, struct out *o, const struct trace_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text,
-                                          sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &req->target,
+                                          req->resolve_names, text, sizeof text);
     tracert_header(o, text, name != NULL, req->max_hops);
 }
 

@@ -128,7 +128,8 @@ static void test_prefixes(void)
           "interface address keeps host bits apart: %s", buf);
     check(prefix_parse("::/129", &p, NULL, 0) != 0, "length 129 refused");
     check(prefix_parse("10.0.0.0/33", &p, NULL, 0) != 0, "length 33 refused");
-    check(prefix_parse("10.0.0.0/8", &p, NULL, 0) == 0 && prefix_parse("10.1.0.0/16", &q, NULL, 0) == 0 &&
+    check(prefix_parse("10.0.0.0/8", &p, NULL, 0) == 0 &&
+              prefix_parse("10.1.0.0/16", &q, NULL, 0) == 0 &&
               prefix_within(q, p) && !prefix_within(p, q),
           "v4 within");
     addr_parse("10.200.1.1", &a);
