@@ -5,27 +5,10 @@
  * documented forms.  Prints "N passed, M failed". */
 #include "addr/addr.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static int passed, failed;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("FAIL: ", stdout);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-}
+#include "check.h"
 
 /* TEXT parses (strictly) and formats back as WANT. */
 static void round_trip(const char *text, const char *want)
@@ -156,6 +139,5 @@ int main(void)
     test_v4();
     test_typed();
     test_prefixes();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

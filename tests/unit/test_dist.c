@@ -4,27 +4,10 @@
 #include "base/rng.h"
 
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static int passed, failed;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("FAIL: ", stdout);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-}
+#include "check.h"
 
 /* Parses TEXT, which must succeed.  On failure the later checks on the
  * result fail too, without crashing: the dist functions accept NULL. */
@@ -332,6 +315,5 @@ int main(void)
     test_rng();
     test_golden_values();
     dist_free(NULL);
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed ? 1 : 0;
+    return check_report();
 }
