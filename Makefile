@@ -23,7 +23,7 @@ TOOLS      := tracert ping pathping
 COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
-TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist
+TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-strmap
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -57,6 +57,9 @@ $(BIN)/netmimic-seedsearch: $(BUILD)/tests/seedsearch.o $(LIB) | $(BIN)
 $(BIN)/test-dist: $(BUILD)/tests/unit/test_dist.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BIN)/test-strmap: $(BUILD)/tests/unit/test_strmap.o $(LIB) | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
@@ -80,7 +83,7 @@ test-plain: all $(TEST_HELPERS)
 
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
-	  bin-san/netmimic-seedsearch bin-san/test-dist
+	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-strmap
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.

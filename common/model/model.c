@@ -5,38 +5,25 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 int network_find_device(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->ndevices; i++)
-        if (strcasecmp(net->devices[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->device_ids, id);
 }
 
 int network_find_link(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nlinks; i++)
-        if (strcasecmp(net->links[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->link_ids, id);
 }
 
 int network_find_scenario(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nscenarios; i++)
-        if (strcasecmp(net->scenarios[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->scenario_ids, id);
 }
 
 int network_find_session(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nsessions; i++)
-        if (strcasecmp(net->sessions[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->session_ids, id);
 }
 
 int network_iface_by_addr(const struct network *net, uint32_t a)
@@ -154,5 +141,10 @@ void network_free(struct network *net)
     free(net->sites);
     free(net->path);
     free(net->name);
+    strmap_free(&net->device_ids);
+    strmap_free(&net->link_ids);
+    strmap_free(&net->session_ids);
+    strmap_free(&net->scenario_ids);
+    strmap_free(&net->site_ids);
     memset(net, 0, sizeof *net);
 }
