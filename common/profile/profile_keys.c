@@ -22,9 +22,10 @@ void loader_fail(const struct loader *ld, const char *section, const char *key,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    const char *file = loader_file(ld, section);
     if (key)
-        die(EXIT_SETUP, "%s: [%s] %s: %s", ld->path, section, key, msg);
-    die(EXIT_SETUP, "%s: [%s]: %s", ld->path, section, msg);
+        die(EXIT_SETUP, "%s: [%s] %s: %s", file, section, key, msg);
+    die(EXIT_SETUP, "%s: [%s]: %s", file, section, msg);
 }
 
 /* ---- value parsers ------------------------------------------------------- */
