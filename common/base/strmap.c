@@ -21,11 +21,12 @@ static uint64_t key_hash(const char *key)
     return h;
 }
 
-/* The slot holding KEY, or the empty slot where it belongs.  CAP > 0. */
-static struct strmap_slot *probe(const struct strmap *m, const char *key)
+/* The slot holding KEY (of hash H), or the empty slot where it belongs.
+ * CAP > 0. */
+static struct strmap_slot *probe(const struct strmap *m, const char *key, uint64_t h)
 {
-    size_t i = (size_t)key_hash(key) & (m->cap - 1);
-    while (m->slots[i].key && strcasecmp(m->slots[i].key, key) != 0)
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->slots[i].key && (m->slots[i].hash != h || strcasecmp(m->slots[i].key, key) != 0))
         i = (i + 1) & (m->cap - 1);
     return &m->slots[i];
 }
@@ -34,7 +35,7 @@ long strmap_get(const struct strmap *m, const char *key)
 {
     if (!m->cap)
         return -1;
-    const struct strmap_slot *s = probe(m, key);
+    const struct strmap_slot *s = probe(m, key, key_hash(key));
     return s->key ? s->value : -1;
 }
 
@@ -47,17 +48,18 @@ static void reserve_one_more(struct strmap *m)
     m->slots = ecalloc(m->cap, sizeof *m->slots);
     for (size_t i = 0; i < old.cap; i++)
         if (old.slots[i].key)
-            *probe(m, old.slots[i].key) = old.slots[i];
+            *probe(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
     free(old.slots);
 }
 
 long strmap_put(struct strmap *m, const char *key, long value)
 {
     reserve_one_more(m);
-    struct strmap_slot *s = probe(m, key);
+    uint64_t h = key_hash(key);
+    struct strmap_slot *s = probe(m, key, h);
     if (s->key)
         return s->value;
-    *s = (struct strmap_slot){estrdup(key), value};
+    *s = (struct strmap_slot){estrdup(key), h, value};
     m->used++;
     return value;
 }

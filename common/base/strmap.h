@@ -9,9 +9,11 @@
 #define NETMIMIC_STRMAP_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct strmap_slot {
-    char *key; /* NULL: empty */
+    char *key;     /* NULL: empty */
+    uint64_t hash; /* of key: most probes that miss compare only this */
     long value;
 };
 
