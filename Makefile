@@ -23,7 +23,8 @@ TOOLS      := tracert ping pathping
 COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
-TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-strmap
+TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-strmap \
+                $(BIN)/netmimic-runstat
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -60,6 +61,10 @@ $(BIN)/test-dist: $(BUILD)/tests/unit/test_dist.o $(LIB) | $(BIN)
 $(BIN)/test-strmap: $(BUILD)/tests/unit/test_strmap.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+# The benchmark's stopwatch: wall time and peak memory of one command.
+$(BIN)/netmimic-runstat: $(BUILD)/tests/runstat.o | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^
+
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
@@ -83,7 +88,8 @@ test-plain: all $(TEST_HELPERS)
 
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
-	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-strmap
+	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-strmap \
+	  bin-san/netmimic-runstat
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.
