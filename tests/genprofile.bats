@@ -229,3 +229,17 @@ END
     assert_equal "$stderr" "netmimic-genprofile: --out: 'net' already holds *.ini files"
     assert_equal "$status" 2
 }
+
+@test "genprofile: a line too long for iniparser stops it, and no profile is left" {
+    local long
+    long=$(printf '1+%.0s' {1..600})1
+    run --separate-stderr "$GEN" --sites 3 --latency "$long" --out long.ini
+    assert_equal "$stderr" "netmimic-genprofile: latency: a line of 1211 characters (at most 1024)"
+    assert_equal "$status" 2
+    [ ! -e long.ini ]
+    mkdir parts
+    : >parts/notes.txt
+    run --separate-stderr "$GEN" --sites 3 --latency "$long" --out parts
+    assert_equal "$status" 2
+    assert_equal "$(ls parts)" notes.txt
+}
