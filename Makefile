@@ -24,7 +24,7 @@ COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
-                $(BIN)/test-routing
+                $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -63,6 +63,13 @@ $(BIN)/test-routing: $(BUILD)/tests/unit/test_routing.o \
                      $(BUILD)/tests/unit/reference_routing.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BIN)/test-strmap: $(BUILD)/tests/unit/test_strmap.o $(LIB) | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# The benchmark's stopwatch: wall time and peak memory of one command.
+$(BIN)/netmimic-runstat: $(BUILD)/tests/runstat.o | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^
+
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
@@ -87,7 +94,7 @@ test-plain: all $(TEST_HELPERS)
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
 	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-addr \
-	  bin-san/test-routing
+	  bin-san/test-routing bin-san/test-strmap bin-san/netmimic-runstat
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.
@@ -102,6 +109,7 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(TOOLS:%=$(BIN)/%) $(DESTDIR)$(PREFIX)/bin
+	install -m 755 tools/netmimic-genprofile $(DESTDIR)$(PREFIX)/bin
 	install -m 644 profiles/*.ini $(DESTDIR)$(DATADIR)
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5

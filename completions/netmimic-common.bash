@@ -60,7 +60,10 @@ _netmimic_profile_names() {
     local what=$1 profile
     profile=$(_netmimic_profile)
     [[ -r $profile ]] || return 0
-    awk -v what="$what" '
+    local -a parts=("$profile")
+    # a directory's parts are its *.ini files, in name order, as the tools read them
+    [[ -d $profile ]] && parts=("$profile"/*.ini)
+    LC_ALL=C awk -v what="$what" '
         function value(line) {
             sub(/^[^=]*=[ \t]*/, "", line)
             if (line ~ /^"/) { sub(/^"/, "", line); sub(/".*$/, "", line) }
@@ -69,6 +72,7 @@ _netmimic_profile_names() {
             sub(/[ \t\r]+$/, "", line)
             return line
         }
+        FNR == 1 { type = name = "" }
         /^[ \t]*[#;]/ { next }
         /^[ \t]*\[/ {
             sec = $0
@@ -92,7 +96,7 @@ _netmimic_profile_names() {
             if (what == "hosts")
                 for (i = 1; i <= ndev; i++)
                     if (kind[devices[i]] == "host") print devices[i]
-        }' "$profile" 2>/dev/null
+        }' "${parts[@]}" 2>/dev/null
 }
 
 # Sets COMPREPLY to the words of the list on stdin (one a line) that start

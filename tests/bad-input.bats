@@ -399,9 +399,11 @@ full_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >/dev/full; }
     profile_fails "[device $long]: missing or invalid name after 'device' (letters, digits, '.', '-', '_'; at most 63)"
 }
 
-@test "a directory as the profile" {
-    run --separate-stderr "$BIN/tracert" --profile "$BATS_TEST_TMPDIR" 10.0.0.1
-    setup_fails "$BATS_TEST_TMPDIR: cannot read profile: not a regular file"
+@test "a directory without *.ini file as the profile" {
+    mkdir empty
+    : >empty/p.ini.orig
+    run --separate-stderr "$BIN/tracert" --profile empty 10.0.0.1
+    setup_fails "empty: cannot read profile: no *.ini file in the directory"
 }
 
 @test "only netmimic options: the usage alone, as for a bare tracert" {

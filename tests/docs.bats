@@ -277,6 +277,30 @@ check_usage_completion() {
     done
 }
 
+@test "completion: --profile offers files and directories" {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    mkdir parts
+    : >plain.ini
+    complete_line --profile p
+    assert_output "$(printf '%s\n' parts plain.ini)"
+}
+
+@test "completion: a directory profile's parts give the names, in every part" {
+    cd "$BATS_TEST_TMPDIR" || return 1
+    mkdir parts
+    # base.ini in two parts: h1 and r1 (last) in the first, the rest in the
+    # second; between them a part whose key before any section is no key of r1
+    sed -n '1,/^\[device r2\]/p' "$TEST_PROFILES/bad/base.ini" | sed '$d' >parts/a.ini
+    printf 'kind = host\n' >parts/b.ini
+    sed -n '/^\[device r2\]/,$p' "$TEST_PROFILES/bad/base.ini" >parts/c.ini
+    complete_line --profile parts --from ''
+    assert_output "h1"
+    complete_line --profile=parts --scenario ''
+    assert_output "sc1"
+    complete_line --profile parts --down ''
+    assert_output "$(printf '%s\n' l1 l2)"
+}
+
 # ---- the examples ------------------------------------------------------------
 
 # Prints the lines of FILE between the comment lines '.\" NAME-begin' and

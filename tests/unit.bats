@@ -1,5 +1,5 @@
 #!/usr/bin/env bats
-# The C unit tests of the generator and the distributions.
+# The C unit tests of the generator, the distributions and the hash table.
 
 load lib/common
 
@@ -23,4 +23,10 @@ load lib/common
     [ "$status" -eq 0 ]
     assert_line --regexp '^[0-9]+ passed, 0 failed$'
     refute_line --partial 'skip:'
+}
+
+@test "unit: the string hash table" {
+    run "$BIN/test-strmap"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
 }

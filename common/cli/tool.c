@@ -1,10 +1,56 @@
 /* tool.c - see tool.h. */
+#define _POSIX_C_SOURCE 200809L
 #include "cli/tool.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
 #include "data/forward.h"
 #include "model/resolve.h"
 #include "render/fmt_common.h"
 #include "base/util.h"
+
+/* ---- NETMIMIC_TIMING=1: where one invocation's time goes ----------------- */
+
+/* The three stages of a run, timed for the benchmark (tests/bench.sh). */
+struct timing {
+    int on;
+    double start_ms, loaded_ms, routed_ms;
+};
+
+static double now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
+}
+
+static void timing_start(struct timing *t)
+{
+    const char *v = getenv("NETMIMIC_TIMING");
+    t->on = v && strcmp(v, "1") == 0;
+    t->start_ms = t->loaded_ms = t->routed_ms = now_ms();
+}
+
+static void timing_mark(const struct timing *t, double *at)
+{
+    if (t->on)
+        *at = now_ms();
+}
+
+/* One line on stderr, after the run's output: stdout stays Windows' bytes. */
+static void timing_report(const struct timing *t)
+{
+    if (!t->on)
+        return;
+    double end = now_ms();
+    fprintf(stderr, "%s: timing: load %.3f ms, routes %.3f ms, run %.3f ms\n", prog_name,
+            t->loaded_ms - t->start_ms, t->routed_ms - t->loaded_ms, end - t->routed_ms);
+}
+
+/* ---- the run -------------------------------------------------------------- */
 
 unsigned long tool_number(struct winopt_line *w, char letter, unsigned long dflt)
 {
@@ -77,7 +123,10 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
 {
     struct run run;
     struct target t = {0};
+    struct timing tm;
+    timing_start(&tm);
     run_setup(&run, &w->ext);
+    timing_mark(&tm, &tm.loaded_ms);
     int status = EXIT_WINDOWS_FAIL;
     const char *unresolved = NULL;
     char refused = 0;
@@ -87,8 +136,10 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
         unresolved = resolve_route(tool, &run, w, &t);
     if (unresolved) {
         tool->unresolved(&run.out, unresolved);
+        timing_mark(&tm, &tm.routed_ms);
     } else if (refused) {
         fmt_family_only(&run.out, refused, t.dst.addr.family == FAMILY_V6 ? 4 : 6);
+        timing_mark(&tm, &tm.routed_ms);
     } else {
         struct engine e;
         pick_source(tool, &run, w, &t);
@@ -96,10 +147,12 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
         engine_prepare(&e, &(struct probe_spec){
                                .dst = t.dst.addr, .via = t.via, .nvia = t.nvia,
                                .ttl = (int)tool_number(w, tool->ttl_letter, tool->default_ttl)});
+        timing_mark(&tm, &tm.routed_ms);
         status = tool->run(w, &run, &e, &t);
         engine_free(&e);
     }
     status = run_finish(&run, status);
+    timing_report(&tm);
     run_free(&run);
     return status;
 }

@@ -5,40 +5,27 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "base/util.h"
 
 int network_find_device(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->ndevices; i++)
-        if (strcasecmp(net->devices[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->device_ids, id);
 }
 
 int network_find_link(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nlinks; i++)
-        if (strcasecmp(net->links[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->link_ids, id);
 }
 
 int network_find_scenario(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nscenarios; i++)
-        if (strcasecmp(net->scenarios[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->scenario_ids, id);
 }
 
 int network_find_session(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nsessions; i++)
-        if (strcasecmp(net->sessions[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->session_ids, id);
 }
 
 /* The slot of A in the index: its own or the empty one where it would go. */
@@ -250,5 +237,10 @@ void network_free(struct network *net)
     free(net->addr_index);
     free(net->path);
     free(net->name);
+    strmap_free(&net->device_ids);
+    strmap_free(&net->link_ids);
+    strmap_free(&net->session_ids);
+    strmap_free(&net->scenario_ids);
+    strmap_free(&net->site_ids);
     memset(net, 0, sizeof *net);
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "addr/addr.h"
+#include "base/strmap.h"
 #include "model/dist.h"
 
 enum device_kind { KIND_HOST, KIND_ROUTER };
@@ -130,6 +131,9 @@ struct network {
     struct scenario *scenarios; size_t nscenarios;
     struct site *sites;     size_t nsites;
     struct addr_slot *addr_index; size_t addr_index_cap; size_t naddr_index;
+    /* Section name -> index into the arrays above, filled as the loader
+     * creates each object: the finds below take constant time. */
+    struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
 };
 
 void network_free(struct network *net);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+#include "base/strmap.h"
 #include "model/model.h"
 
 enum section_type { SEC_NETWORK, SEC_SITE, SEC_DEVICE, SEC_LINK, SEC_SESSION, SEC_SCENARIO };
@@ -18,8 +19,20 @@ struct link_refs { const char *end[2]; };
 struct session_refs { const char *link, *export[2]; };
 struct scenario_refs { const char *down; };
 
+/* Where a section was defined: a part of the profile and a line. */
+struct section_origin {
+    size_t part;
+    long line;
+};
+
 struct loader {
-    const char *path;
+    const char *path;     /* the profile: one file, or a directory of parts */
+    char **parts;         /* its files, in the order they are read */
+    size_t nparts;
+    const char *file;     /* the part being read; NULL once all are read */
+    struct strmap sections; /* section name (normalized) -> index into origins */
+    struct section_origin *origins;
+    size_t norigins, cap_origins;
     struct network *net;
     size_t cap_devices, cap_links, cap_sessions, cap_scenarios, cap_sites, cap_ifaces;
     struct device_refs *dev_refs;
@@ -29,6 +42,10 @@ struct loader {
     const char *default_host;
     int seen_network;
 };
+
+/* The file a message about SECTION names: the part being read, or once all
+ * are read, the part that defined SECTION (the profile if none did). */
+const char *loader_file(const struct loader *ld, const char *section);
 
 /* One line on stderr naming file, section and key; exits EXIT_SETUP. */
 _Noreturn void loader_fail(const struct loader *ld, const char *section, const char *key,

@@ -6,10 +6,13 @@
  * strictly.  Three passes: create one object per section and parse each key
  * (profile_keys.c), then resolve the references between objects
  * (profile_refs.c).  This file runs them, after a pass over the raw lines
- * for what iniparser would hide, and finds the profile to load. */
+ * for what iniparser would hide, and finds the profile to load.  A profile
+ * in parts (a directory) is read part by part, each its own dictionary,
+ * with passes 1 and 2 per part and pass 3 once all are read. */
 #define _POSIX_C_SOURCE 200809L
 #include "profile/profile.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <iniparser.h>
 #include <limits.h>
@@ -52,10 +55,61 @@ static _Noreturn void fail_syntax(const char *path)
     die(EXIT_SETUP, "%s: line %ld: syntax error: '%s'", path, line, text);
 }
 
+/* ---- the parts of a profile --------------------------------------------- */
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int is_part_name(const char *name)
+{
+    size_t n = strlen(name);
+    return name[0] != '.' && n > 4 && strcmp(name + n - 4, ".ini") == 0;
+}
+
+/* DIR's *.ini files (not hidden ones, as a shell glob), in name order. */
+static char **directory_parts(const char *dir, size_t *n)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", dir, strerror(errno));
+    char **parts = NULL;
+    size_t cap = 0;
+    *n = 0;
+    const char *sep = dir[strlen(dir) - 1] == '/' ? "" : "/";
+    for (struct dirent *e; (e = readdir(d));)
+        if (is_part_name(e->d_name)) {
+            parts = grow(parts, *n, &cap, sizeof *parts);
+            parts[*n] = emalloc(strlen(dir) + strlen(e->d_name) + 2);
+            sprintf(parts[(*n)++], "%s%s%s", dir, sep, e->d_name);
+        }
+    closedir(d);
+    if (*n == 0)
+        die(EXIT_SETUP, "%s: cannot read profile: no *.ini file in the directory", dir);
+    qsort(parts, *n, sizeof *parts, by_name);
+    return parts;
+}
+
+/* A profile is one file, or a directory whose *.ini files are its parts:
+ * iniparser's insert is quadratic, so a big profile loads fast in parts. */
+static char **profile_parts(const char *path, size_t *n)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return directory_parts(path, n);
+    char **parts = emalloc(sizeof *parts);
+    parts[0] = estrdup(path);
+    *n = 1;
+    return parts;
+}
+
 /* ---- what iniparser hides ------------------------------------------------- */
 
 /* iniparser merges a section given twice, keeps the last of two equal keys
- * and files '[a:b]' as a key: one pass over the raw lines catches these. */
+ * and files '[a:b]' as a key: one pass over the raw lines catches these.
+ * Sections are checked across all parts, through a hash of their names;
+ * keys within one section, where a linear search is short. */
 struct seen_name {
     char *name;
     long line;
@@ -92,8 +146,45 @@ static const char *section_header(char *line, char *buf, size_t n)
     return trim(buf);
 }
 
+/* SEC as the loader names it: "TYPE NAME", one blank between (the loader
+ * skips any number there). */
+static const char *normalized_section(const char *sec, char *buf, size_t n)
+{
+    const char *space = strchr(sec, ' ');
+    if (!space)
+        snprintf(buf, n, "%s", sec);
+    else
+        snprintf(buf, n, "%.*s %s", (int)(space - sec), sec, space + strspn(space, " "));
+    return buf;
+}
+
+/* Records where SEC is defined, or fails if it already was, naming both
+ * places. */
+static void record_section(struct loader *ld, const char *sec, long line)
+{
+    char key[1100];
+    normalized_section(sec, key, sizeof key);
+    long i = strmap_put(&ld->sections, key, (long)ld->norigins);
+    if (i < (long)ld->norigins) {
+        const struct section_origin *o = &ld->origins[i];
+        if (ld->parts[o->part] == ld->file)
+            loader_fail(ld, sec, NULL, "defined twice (lines %ld and %ld)", o->line, line);
+        loader_fail(ld, sec, NULL, "defined twice (%s line %ld and %s line %ld)",
+                    ld->parts[o->part], o->line, ld->file, line);
+    }
+    ld->origins = grow(ld->origins, ld->norigins, &ld->cap_origins, sizeof *ld->origins);
+    ld->origins[ld->norigins++] = (struct section_origin){ld->nparts, line};
+}
+
+const char *loader_file(const struct loader *ld, const char *section)
+{
+    if (ld->file)
+        return ld->file;
+    long i = strmap_get(&ld->sections, section);
+    return i >= 0 ? ld->parts[ld->origins[i].part] : ld->path;
+}
+
 static void prescan_line(struct loader *ld, char *line, long lineno, char *section,
-                         struct seen_name **secs, size_t *nsecs, size_t *capsecs,
                          struct seen_name **keys, size_t *nkeys, size_t *capkeys)
 {
     char name[1100];
@@ -102,8 +193,7 @@ static void prescan_line(struct loader *ld, char *line, long lineno, char *secti
     if (sec) {
         if (strchr(sec, ':'))
             loader_fail(ld, sec, NULL, "section name must not contain ':'");
-        if (seen_before(secs, nsecs, capsecs, sec, lineno, &first))
-            loader_fail(ld, sec, NULL, "defined twice (lines %ld and %ld)", first, lineno);
+        record_section(ld, sec, lineno);
         snprintf(section, 1100, "%s", sec);
         forget_all(*keys, nkeys);
         return;
@@ -119,23 +209,20 @@ static void prescan_line(struct loader *ld, char *line, long lineno, char *secti
 static void prescan(struct loader *ld)
 {
     struct stat st;
-    FILE *f = fopen(ld->path, "r");
+    FILE *f = fopen(ld->file, "r");
     if (!f)
-        die(EXIT_SETUP, "%s: cannot read profile: %s", ld->path, strerror(errno));
+        die(EXIT_SETUP, "%s: cannot read profile: %s", ld->file, strerror(errno));
     if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
-        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", ld->path);
-    struct seen_name *secs = NULL, *keys = NULL;
-    size_t nsecs = 0, capsecs = 0, nkeys = 0, capkeys = 0;
+        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", ld->file);
+    struct seen_name *keys = NULL;
+    size_t nkeys = 0, capkeys = 0;
     char *line = NULL, section[1100] = "";
     size_t cap = 0;
     long lineno = 0;
     while (getline(&line, &cap, f) > 0)
-        prescan_line(ld, line, ++lineno, section, &secs, &nsecs, &capsecs, &keys, &nkeys,
-                     &capkeys);
+        prescan_line(ld, line, ++lineno, section, &keys, &nkeys, &capkeys);
     free(line);
-    forget_all(secs, &nsecs);
     forget_all(keys, &nkeys);
-    free(secs);
     free(keys);
     fclose(f);
 }
@@ -152,24 +239,52 @@ static void walk_dictionary(struct loader *ld, const dictionary *dict)
             loader_parse_key(ld, dict->key[i], dict->val[i]);
 }
 
+/* One part: its own dictionary, kept until the references are resolved
+ * (they point into its values). */
+static dictionary *load_part(struct loader *ld)
+{
+    prescan(ld);
+    ini_error[0] = '\0';
+    iniparser_set_error_callback(capture_ini_error);
+    dictionary *dict = iniparser_load(ld->file);
+    if (!dict)
+        fail_syntax(ld->file);
+    walk_dictionary(ld, dict);
+    return dict;
+}
+
+static void free_loader(struct loader *ld, dictionary **dicts)
+{
+    for (size_t i = 0; i < ld->nparts; i++) {
+        iniparser_freedict(dicts[i]);
+        free(ld->parts[i]);
+    }
+    free(dicts);
+    free(ld->parts);
+    strmap_free(&ld->sections);
+    free(ld->origins);
+    free(ld->dev_refs);
+    free(ld->link_refs);
+    free(ld->sess_refs);
+    free(ld->scen_refs);
+}
+
 void profile_load(const char *path, struct network *net)
 {
     struct loader ld = {.path = path, .net = net};
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
-    prescan(&ld);
-    ini_error[0] = '\0';
-    iniparser_set_error_callback(capture_ini_error);
-    dictionary *dict = iniparser_load(path);
-    if (!dict)
-        fail_syntax(path);
-    walk_dictionary(&ld, dict);
+    size_t nparts;
+    char **parts = profile_parts(path, &nparts);
+    dictionary **dicts = ecalloc(nparts, sizeof *dicts);
+    ld.parts = parts;
+    for (; ld.nparts < nparts; ld.nparts++) {
+        ld.file = parts[ld.nparts];
+        dicts[ld.nparts] = load_part(&ld);
+    }
+    ld.file = NULL;
     loader_resolve(&ld);
-    iniparser_freedict(dict);
-    free(ld.dev_refs);
-    free(ld.link_refs);
-    free(ld.sess_refs);
-    free(ld.scen_refs);
+    free_loader(&ld, dicts);
 }
 
 /* ---- locating the profile ------------------------------------------------ */

@@ -1,4 +1,5 @@
-/* profile.h - loads an INI profile (iniparser) into a struct network.
+/* profile.h - loads an INI profile (iniparser) into a struct network: one
+ * file, or a directory whose *.ini files are parts of one profile.
  * The format is documented in man/netmimic-profile.5.  Every error is one
  * line on stderr naming file, section and key, then exit EXIT_SETUP. */
 #ifndef NETMIMIC_PROFILE_H

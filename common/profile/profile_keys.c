@@ -22,9 +22,10 @@ void loader_fail(const struct loader *ld, const char *section, const char *key,
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    const char *file = loader_file(ld, section);
     if (key)
-        die(EXIT_SETUP, "%s: [%s] %s: %s", ld->path, section, key, msg);
-    die(EXIT_SETUP, "%s: [%s]: %s", ld->path, section, msg);
+        die(EXIT_SETUP, "%s: [%s] %s: %s", file, section, key, msg);
+    die(EXIT_SETUP, "%s: [%s]: %s", file, section, msg);
 }
 
 /* ---- value parsers ------------------------------------------------------- */
@@ -167,6 +168,7 @@ static void add_device(struct loader *ld, const char *name)
     d->answers = 1;
     d->initial_ttl = 0; /* set from the kind after parsing */
     d->decrement_all = 1;
+    strmap_put(&net->device_ids, name, (long)net->ndevices);
     net->ndevices++;
 }
 
@@ -181,6 +183,7 @@ static void add_link(struct loader *ld, const char *name)
     l->id = estrdup(name);
     l->up = 1;
     l->mtu = 1500;
+    strmap_put(&net->link_ids, name, (long)net->nlinks);
     net->nlinks++;
 }
 
@@ -193,6 +196,7 @@ static void add_session(struct loader *ld, const char *name)
     memset(s, 0, sizeof *s);
     memset(&ld->sess_refs[net->nsessions], 0, sizeof *ld->sess_refs);
     s->id = estrdup(name);
+    strmap_put(&net->session_ids, name, (long)net->nsessions);
     net->nsessions++;
 }
 
@@ -204,6 +208,7 @@ static void add_scenario(struct loader *ld, const char *name)
     ld->scen_refs = erealloc(ld->scen_refs, ld->cap_scenarios * sizeof *ld->scen_refs);
     memset(&net->scenarios[net->nscenarios], 0, sizeof *net->scenarios);
     memset(&ld->scen_refs[net->nscenarios], 0, sizeof *ld->scen_refs);
+    strmap_put(&net->scenario_ids, name, (long)net->nscenarios);
     net->scenarios[net->nscenarios++].id = estrdup(name);
 }
 
@@ -212,15 +217,13 @@ static void add_site(struct loader *ld, const char *name)
     struct network *net = ld->net;
     net->sites = grow(net->sites, net->nsites, &ld->cap_sites, sizeof *net->sites);
     memset(&net->sites[net->nsites], 0, sizeof *net->sites);
+    strmap_put(&net->site_ids, name, (long)net->nsites);
     net->sites[net->nsites++].id = estrdup(name);
 }
 
 int loader_find_site(const struct network *net, const char *id)
 {
-    for (size_t i = 0; i < net->nsites; i++)
-        if (str_ieq(net->sites[i].id, id))
-            return (int)i;
-    return -1;
+    return (int)strmap_get(&net->site_ids, id);
 }
 
 /* Index of the object a section created, or -1. */

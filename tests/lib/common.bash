@@ -11,7 +11,7 @@ load /usr/lib/bats/bats-support/load
 load /usr/lib/bats/bats-assert/load
 
 # The environment must not leak into the tests.
-unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF
+unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_TIMING
 
 # Compares FILE_GOT with FILE_WANT byte for byte, showing a diff on failure.
 assert_same_file() {

@@ -1,0 +1,73 @@
+/* strmap.c - see strmap.h.  Linear probing in a table kept at most half
+ * full, so a probe sequence is short and always ends at an empty slot. */
+#include "base/strmap.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "base/util.h"
+
+/* FNV-1a over the lower-cased bytes: equal keys without case hash alike. */
+static uint64_t key_hash(const char *key)
+{
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
+        h ^= (uint64_t)tolower(*p);
+        h *= 1099511628211u;
+    }
+    return h;
+}
+
+/* The slot holding KEY (of hash H), or the empty slot where it belongs.
+ * CAP > 0. */
+static struct strmap_slot *probe(const struct strmap *m, const char *key, uint64_t h)
+{
+    size_t i = (size_t)h & (m->cap - 1);
+    while (m->slots[i].key && (m->slots[i].hash != h || strcasecmp(m->slots[i].key, key) != 0))
+        i = (i + 1) & (m->cap - 1);
+    return &m->slots[i];
+}
+
+long strmap_get(const struct strmap *m, const char *key)
+{
+    if (!m->cap)
+        return -1;
+    const struct strmap_slot *s = probe(m, key, key_hash(key));
+    return s->key ? s->value : -1;
+}
+
+static void reserve_one_more(struct strmap *m)
+{
+    if (2 * (m->used + 1) <= m->cap)
+        return;
+    struct strmap old = *m;
+    m->cap = old.cap ? 2 * old.cap : 16;
+    m->slots = ecalloc(m->cap, sizeof *m->slots);
+    for (size_t i = 0; i < old.cap; i++)
+        if (old.slots[i].key)
+            *probe(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
+    free(old.slots);
+}
+
+long strmap_put(struct strmap *m, const char *key, long value)
+{
+    reserve_one_more(m);
+    uint64_t h = key_hash(key);
+    struct strmap_slot *s = probe(m, key, h);
+    if (s->key)
+        return s->value;
+    *s = (struct strmap_slot){estrdup(key), h, value};
+    m->used++;
+    return value;
+}
+
+void strmap_free(struct strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->slots[i].key);
+    free(m->slots);
+    memset(m, 0, sizeof *m);
+}
