@@ -73,14 +73,15 @@ bats_require_minimum_version 1.5.0
     assert_line --index 1 "Reply from 10.1.0.1: bytes=32 time<1ms TTL=255"
 }
 
-@test "a ring of 1,000 routers (about 500 rounds of exchange) converges and is traced the short way" {
-    awk -v n=1000 -f "$TESTS_DIR/lib/ring.awk" >"$BATS_TEST_TMPDIR/ring.ini"
-    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/ring.ini" -d -h 4 100.65.243.1
+@test "a ring of 10,000 routers (about 5,000 rounds of exchange) converges and is traced the short way" {
+    mkdir "$BATS_TEST_TMPDIR/ring"
+    awk -v n=10000 -v files=1 -v dir="$BATS_TEST_TMPDIR/ring" -f "$TESTS_DIR/lib/ring.awk"
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/ring" -d -h 4 100.83.135.1
     assert_exit 0 "$BATS_TEST_TMPDIR/out"
-    # r499's LAN: 499 hops clockwise, 501 the other way; no latency: <1 ms
+    # r4999's LAN: 4,999 hops clockwise, 5,001 the other way; no latency: <1 ms
     cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
 
-Tracing route to 100.65.243.1 over a maximum of 4 hops
+Tracing route to 100.83.135.1 over a maximum of 4 hops
 
   1    <1 ms    <1 ms    <1 ms  100.64.0.1
   2    <1 ms    <1 ms    <1 ms  10.0.0.2

@@ -30,3 +30,15 @@ load lib/common
     [ "$status" -eq 0 ]
     assert_line --regexp '^[0-9]+ passed, 0 failed$'
 }
+
+@test "unit: routes on demand equal the former full computation on generated networks of every shape" {
+    local shape
+    for shape in hub-and-spoke ring random-mesh tiered-internet; do
+        "$ROOT_DIR/tools/netmimic-genprofile" --shape "$shape" --sites 40 --seed 3 \
+            --out "$BATS_TEST_TMPDIR/$shape.ini"
+    done
+    run "$BIN/test-routing" "$BATS_TEST_TMPDIR"/*.ini
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
+    refute_line --partial 'skip:'
+}

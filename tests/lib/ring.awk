@@ -2,7 +2,8 @@
 # its own ASN and a LAN 100.X.Y.0/24, linked to the next one and
 # exchanging routes with it, sending its connected prefixes too (so the
 # link addresses hops answer from are routable); a host h0 on r0's LAN.
-# With FILES=1 (and DIR=...) it writes one file per 500 routers into DIR.
+# With files=1 (and dir=DIR) it writes one part per 500 routers into DIR,
+# a profile directory (--profile DIR).
 function lan(i) { return sprintf("100.%d.%d", 64 + int(i / 256), i % 256) }
 function link(i, end) { return sprintf("10.%d.%d.%d", int(i / 64), (i % 64) * 4, end) }
 function out(s) { if (files) print s > (dir "/" sprintf("part-%05d.ini", int(cur / 500))); else print s }
