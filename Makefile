@@ -34,6 +34,24 @@ all: $(TOOLS:%=$(BIN)/%)
 
 HEADERS    := $(wildcard common/*/*.h)
 
+# The message catalogues, turned into C at build time by POSIX awk (no python
+# on a bare machine); en-US.msg first: it defines the message identities.
+GEN        := $(BUILD)/gen
+MSG_SRC    := common/render/lang/en-US.msg \
+              $(filter-out %/en-US.msg,$(sort $(wildcard common/render/lang/*.msg)))
+CPPFLAGS   += -I$(GEN)
+COMMON_OBJ += $(GEN)/render/msg_table.o
+HEADERS    += $(GEN)/render/msg_ids.h
+
+$(GEN)/render/msg_ids.h: $(MSG_SRC) common/render/lang/genmsg.awk
+	@mkdir -p $(@D)
+	awk -v ids=$@ -v table=$(GEN)/render/msg_table.c -f common/render/lang/genmsg.awk $(MSG_SRC)
+
+$(GEN)/render/msg_table.c: $(GEN)/render/msg_ids.h
+
+$(GEN)/render/msg_table.o: $(GEN)/render/msg_table.c $(HEADERS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
 $(BUILD)/common/%.o: common/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

@@ -14,7 +14,8 @@
 #include "base/rng.h"
 #include "base/util.h"
 
-static const char *const valued[] = {"profile", "from", "seed", "down", "scenario"};
+static const char *const valued[] = {"profile", "from", "seed", "down", "scenario",
+                                     "lang", "encoding", "windows"};
 static const char *const flags[] = {"crlf", "realtime"};
 
 /* "--name=value" or "--name value". */
@@ -37,6 +38,12 @@ static void store(struct ext_opts *x, const char *name, const char *v)
         x->seed_text = v;
     else if (strcmp(name, "scenario") == 0)
         x->scenario = v;
+    else if (strcmp(name, "lang") == 0)
+        x->lang = v;
+    else if (strcmp(name, "encoding") == 0)
+        x->encoding = v;
+    else if (strcmp(name, "windows") == 0)
+        x->windows = v;
     else if (x->ndown < EXT_MAX_DOWN)
         x->down[x->ndown++] = v;
     else
@@ -72,6 +79,10 @@ void ext_apply_env(struct ext_opts *x)
         x->seed_text = v;
     if (!x->crlf && (v = getenv("NETMIMIC_CRLF")) && strcmp(v, "1") == 0)
         x->crlf = 1;
+    if (!x->lang && (v = getenv("NETMIMIC_LANG")) && *v)
+        x->lang = v;
+    if (!x->windows && (v = getenv("NETMIMIC_WINDOWS")) && *v)
+        x->windows = v;
 }
 
 static void take_down(struct network *net, const char *link, const char *what)
@@ -123,7 +134,7 @@ void run_setup(struct run *r, const struct ext_opts *x)
             die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
     }
     r->host_addr = device_primary_addr(&r->net, r->host);
-    out_init(&r->out, stdout, x->crlf);
+    ext_open_out(&r->out, x);
     r->out.flush_parts = x->realtime;
 }
 
@@ -160,4 +171,53 @@ int out_finish(struct out *o, int status)
 int run_finish(struct run *r, int status)
 {
     return out_finish(&r->out, status);
+}
+
+/* --encoding: utf-8, or oem (the language's console code page); by default
+ * the redirected form is in the code page, as Windows writes into a file,
+ * and the console form in UTF-8. */
+static const char *pick_codepage(const struct ext_opts *x, const struct msg_lang *lang)
+{
+    const char *e = x->encoding;
+    if (!e)
+        return x->crlf ? lang->codepage : NULL;
+    if (strcmp(e, "oem") == 0)
+        return lang->codepage;
+    if (strcmp(e, "utf-8") == 0)
+        return NULL;
+    die(EXIT_SETUP, "--encoding: '%s' is not utf-8 or oem", e);
+}
+
+static const struct msg_lang *pick_lang(const struct ext_opts *x)
+{
+    if (!x->lang)
+        return &msg_langs[0];
+    const struct msg_lang *l = msg_find_lang(x->lang);
+    if (!l) {
+        char known[256] = "";
+        for (size_t i = 0; i < MSG_NLANGS; i++)
+            snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+                     i ? " " : "", msg_langs[i].tag);
+        die(EXIT_SETUP, "--lang: no language '%s' (%s)", x->lang, known);
+    }
+    return l;
+}
+
+static int pick_version(const struct ext_opts *x)
+{
+    if (!x->windows)
+        return MSG_WIN_DEFAULT;
+    int v = msg_find_version(x->windows);
+    if (v < 0)
+        die(EXIT_SETUP, "--windows: '%s' is not 11, 10, 7 or xp", x->windows);
+    return v;
+}
+
+void ext_open_out(struct out *o, const struct ext_opts *x)
+{
+    const struct msg_lang *lang = pick_lang(x);
+    out_init(o, stdout, x->crlf);
+    o->lang = lang;
+    o->version = pick_version(x);
+    out_set_codepage(o, pick_codepage(x, lang));
 }

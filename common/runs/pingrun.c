@@ -15,8 +15,9 @@ volatile sig_atomic_t ping_break_requested;
 static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
 {
     char text[300];
-    format_target_text(e->net, req->canonical, req->dst, req->resolve_names, text, sizeof text);
-    ping_header(o, text, req->source, req->size);
+    const char *name = format_target_text(e->net, req->canonical, req->dst,
+                                          req->resolve_names, text, sizeof text);
+    ping_header(o, text, name != NULL, req->source, req->size);
 }
 
 static void count_echo(struct ping_stats *st, double rtt_ms)
@@ -34,20 +35,24 @@ static void count_echo(struct ping_stats *st, double rtt_ms)
 static void print_recorded(struct out *o, const struct ping_request *req,
                            const struct probe_result *r, double sent_at)
 {
+    char text[PROBE_MAX_RECORD][16];
+    const char *addrs[PROBE_MAX_RECORD];
+    for (size_t i = 0; i < r->nrecorded && i < PROBE_MAX_RECORD; i++)
+        addrs[i] = addr_format(r->recorded[i], text[i]);
     if (req->record_route)
-        ping_route(o, r->recorded, r->nrecorded < req->record_route ? r->nrecorded
-                                                                    : req->record_route);
+        ping_route(o, addrs, r->nrecorded < req->record_route ? r->nrecorded
+                                                              : req->record_route);
     if (req->timestamps) {
         uint32_t ms[PROBE_MAX_RECORD];
         size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
         for (size_t i = 0; i < n; i++)
             ms[i] = (uint32_t)((req->clock_ms + (uint64_t)(sent_at + r->recorded_at[i])) %
                                86400000u);
-        ping_timestamps(o, r->recorded, ms, n);
+        ping_timestamps(o, addrs, ms, n);
     }
 }
 
-static const char *error_text(enum probe_status s)
+static enum msg_id error_text(enum probe_status s)
 {
     switch (s) {
     case PROBE_TTL_EXPIRED: return PING_TTL_EXPIRED;
@@ -55,7 +60,7 @@ static const char *error_text(enum probe_status s)
     case PROBE_NET_UNREACH: return PING_NET_UNREACH;
     case PROBE_FRAG_NEEDED: return PING_FRAG_NEEDED;
     case PROBE_BAD_ROUTE: return PING_BAD_ROUTE;
-    default: return NULL;
+    default: return MSG_NONE;
     }
 }
 
