@@ -20,7 +20,8 @@
 # are comments.  Every error stops the build with FILE:LINE: MESSAGE.
 
 function fail(msg) {
-    printf "%s:%d: %s\n", FILENAME, FNR, msg > "/dev/stderr"
+    printf "%s:%d: %s\n", at_file != "" ? at_file : FILENAME, at_file != "" ? at_line : FNR,
+        msg > "/dev/stderr"
     failed = 1
     exit 1
 }
@@ -40,10 +41,24 @@ function verslot(v) {
     fail("unknown Windows version '" v "' (11, 10, 7, xp)")
 }
 
-# Ends the entry being read: stores its lines joined by \n.
+# The highest argument {N} that TEXT uses (0 for none).
+function maxarg(t,    m, k) {
+    m = 0
+    while (match(t, /[{][1-9][}]/)) {
+        k = substr(t, RSTART + 1, 1) + 0
+        if (k > m) m = k
+        t = substr(t, RSTART + RLENGTH)
+    }
+    return m
+}
+
+# Ends the entry being read: stores its lines joined by \n.  A translation
+# may use no argument the en-US text lacks: the formatter would not fill it.
 function flush_entry(    key) {
     if (cur_id == "")
         return
+    at_file = cur_file
+    at_line = cur_line
     if (cur_n == 0)
         fail("message '" cur_id "' has no text")
     key = lang SUBSEP cur_id SUBSEP cur_ver
@@ -55,7 +70,12 @@ function flush_entry(    key) {
         known[cur_id] = 1
         order[++nids] = cur_id
     }
+    if (lang == base && maxarg(cur_text) > nargs[cur_id])
+        nargs[cur_id] = maxarg(cur_text)
+    if (lang != base && maxarg(cur_text) > nargs[cur_id])
+        fail("message '" cur_id "' uses {" maxarg(cur_text) "}, which en-US does not have")
     cur_id = ""
+    at_file = ""
 }
 
 function add_line(s) {
@@ -109,6 +129,8 @@ FNR == 1 {
     }
     verslot(cur_ver)
     cur_id = head
+    cur_file = FILENAME
+    cur_line = FNR
     cur_n = 0
     if (lang != base && !(cur_id in known))
         fail("message '" cur_id "' is not in " base)
