@@ -130,9 +130,9 @@ check_usage_items() {
 
 @test "the list of extension options above is the one common/cli/cli.c accepts" {
     local accepted
-    accepted=$(awk '/^static const char \*const (valued|flags)\[\]/ { p = 1 } p { print } /};/ { p = 0 }' \
+    accepted=$(awk '/^static const struct option ext_options\[\]/ { p = 1 } p { print } /};/ { p = 0 }' \
         "$ROOT_DIR/common/cli/cli.c" |
-        grep -oE '"[a-z-]+"' | tr -d '"' | sort)
+        grep -oE '\{"[a-z-]+"' | tr -d '{"' | sort)
     assert_equal "$accepted" "$(printf '%s\n' "${EXT_OPTIONS[@]}" | sort)"
 }
 

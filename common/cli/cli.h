@@ -31,8 +31,9 @@ struct ext_opts {
 enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
 
 /* If ARGV[*I] is one of the extension options, takes it (and its value,
- * advancing *I) and returns EXT_TAKEN; else EXT_NOT_OURS, for the front end
- * to report as Windows would.  A missing value is a netmimic error (exit 2). */
+ * advancing *I; getopt_long parses it) and returns EXT_TAKEN; else
+ * EXT_NOT_OURS, for the front end to report as Windows would.  A missing
+ * value is a netmimic error (exit 2). */
 enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *i);
 
 /* Fills in what the environment says where the command line said nothing:
