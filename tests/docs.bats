@@ -416,7 +416,7 @@ check_marked() {
 }
 
 @test "ping.1: the examples marked as checked print what they show" {
-    check_marked "$MAN/ping.1" 3
+    check_marked "$MAN/ping.1" 4
 }
 
 @test "pathping.1: the examples marked as checked print what they show" {
