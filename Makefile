@@ -23,7 +23,7 @@ TOOLS      := tracert ping pathping
 COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
-TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist
+TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-render
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -43,11 +43,18 @@ CPPFLAGS   += -I$(GEN)
 COMMON_OBJ += $(GEN)/render/msg_table.o
 HEADERS    += $(GEN)/render/msg_ids.h
 
-$(GEN)/render/msg_ids.h: $(MSG_SRC) common/render/lang/genmsg.awk
+# A file is replaced only when its text changes, so that a new translation
+# recompiles the table alone, not every file that includes msg_ids.h.
+$(GEN)/render/stamp: $(MSG_SRC) common/render/lang/genmsg.awk
 	@mkdir -p $(@D)
-	awk -v ids=$@ -v table=$(GEN)/render/msg_table.c -f common/render/lang/genmsg.awk $(MSG_SRC)
+	awk -v ids=$(@D)/msg_ids.h.new -v table=$(@D)/msg_table.c.new \
+	  -f common/render/lang/genmsg.awk $(MSG_SRC)
+	for f in msg_ids.h msg_table.c; do \
+	  cmp -s $(@D)/$$f.new $(@D)/$$f && rm $(@D)/$$f.new || mv $(@D)/$$f.new $(@D)/$$f; \
+	done
+	touch $@
 
-$(GEN)/render/msg_table.c: $(GEN)/render/msg_ids.h
+$(GEN)/render/msg_ids.h $(GEN)/render/msg_table.c: $(GEN)/render/stamp ;
 
 $(GEN)/render/msg_table.o: $(GEN)/render/msg_table.c $(HEADERS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -75,6 +82,9 @@ $(BIN)/netmimic-seedsearch: $(BUILD)/tests/seedsearch.o $(LIB) | $(BIN)
 $(BIN)/test-dist: $(BUILD)/tests/unit/test_dist.o $(LIB) | $(BIN)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
+$(BIN)/test-render: $(BUILD)/tests/unit/test_render.o $(LIB) | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
@@ -98,7 +108,7 @@ test-plain: all $(TEST_HELPERS)
 
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
-	  bin-san/netmimic-seedsearch bin-san/test-dist
+	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-render
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.
