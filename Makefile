@@ -24,7 +24,8 @@ COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
-                $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat
+                $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat \
+                $(BIN)/test-render
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -34,6 +35,31 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 all: $(TOOLS:%=$(BIN)/%)
 
 HEADERS    := $(wildcard common/*/*.h)
+
+# The message catalogues, turned into C at build time by POSIX awk (no python
+# on a bare machine); en-US.msg first: it defines the message identities.
+GEN        := $(BUILD)/gen
+MSG_SRC    := common/render/lang/en-US.msg \
+              $(filter-out %/en-US.msg,$(sort $(wildcard common/render/lang/*.msg)))
+CPPFLAGS   += -I$(GEN)
+COMMON_OBJ += $(GEN)/render/msg_table.o
+HEADERS    += $(GEN)/render/msg_ids.h
+
+# A file is replaced only when its text changes, so that a new translation
+# recompiles the table alone, not every file that includes msg_ids.h.
+$(GEN)/render/stamp: $(MSG_SRC) common/render/lang/genmsg.awk
+	@mkdir -p $(@D)
+	awk -v ids=$(@D)/msg_ids.h.new -v table=$(@D)/msg_table.c.new \
+	  -f common/render/lang/genmsg.awk $(MSG_SRC)
+	for f in msg_ids.h msg_table.c; do \
+	  cmp -s $(@D)/$$f.new $(@D)/$$f && rm $(@D)/$$f.new || mv $(@D)/$$f.new $(@D)/$$f; \
+	done
+	touch $@
+
+$(GEN)/render/msg_ids.h $(GEN)/render/msg_table.c: $(GEN)/render/stamp ;
+
+$(GEN)/render/msg_table.o: $(GEN)/render/msg_table.c $(HEADERS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
 $(BUILD)/common/%.o: common/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -94,7 +120,8 @@ test-plain: all $(TEST_HELPERS)
 test-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
 	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-addr \
-	  bin-san/test-routing bin-san/test-strmap bin-san/netmimic-runstat
+	  bin-san/test-routing bin-san/test-strmap bin-san/netmimic-runstat \
+	  bin-san/test-render
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
 # The main job: from the default host, trace every other site of the network.

@@ -110,6 +110,9 @@ _netmimic_reply() {
     done
 }
 
+# The values of --lang: the catalogues built in (common/render/lang/*.msg).
+_netmimic_langs='en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN'
+
 # The completion itself, shared by ping and pathping: WINDOWS is the list of
 # the tool's Windows options (as -x), VALUED the list of those that take a
 # number or an address, for which there is nothing to offer.  Host lists
@@ -162,6 +165,19 @@ _netmimic_complete() {
     --seed)
         return 0
         ;;
+    --lang)
+        # shellcheck disable=SC2086 # one word per language
+        _netmimic_reply "$prefix" "$cur" < <(printf '%s\n' $_netmimic_langs)
+        return 0
+        ;;
+    --encoding)
+        _netmimic_reply "$prefix" "$cur" < <(printf '%s\n' utf-8 oem)
+        return 0
+        ;;
+    --windows)
+        _netmimic_reply "$prefix" "$cur" < <(printf '%s\n' 11 10 7 xp)
+        return 0
+        ;;
     esac
 
     # Windows options that take a number or an address: nothing to offer.
@@ -170,7 +186,8 @@ _netmimic_complete() {
         [[ $prev == "$v" || $prev == "/${v#-}" ]] && return 0
     done
 
-    local long=(--profile= --from= --seed= --down= --scenario= --crlf --realtime)
+    local long=(--profile= --from= --seed= --down= --scenario= --crlf --realtime --lang=
+        --encoding= --windows=)
     case $cur in
     --*)
         _netmimic_reply "" "$cur" < <(printf '%s\n' "${long[@]}")

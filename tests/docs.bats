@@ -18,7 +18,7 @@ README=$ROOT_DIR/README.md
 TOOLS=(tracert ping pathping)
 
 # netmimic's extension long options, as common/cli/cli.c accepts them.
-EXT_OPTIONS=(profile from seed down scenario crlf realtime)
+EXT_OPTIONS=(profile from seed down scenario crlf realtime lang encoding windows)
 
 # The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
 usage_letters() {
@@ -130,14 +130,16 @@ check_usage_items() {
 
 @test "the list of extension options above is the one common/cli/cli.c accepts" {
     local accepted
-    accepted=$(sed -n '/^static const char \*const \(valued\|flags\)\[\]/p' "$ROOT_DIR/common/cli/cli.c" |
-        grep -oE '"[a-z-]+"' | tr -d '"' | sort)
+    accepted=$(awk '/^static const struct option ext_options\[\]/ { p = 1 } p { print } /};/ { p = 0 }' \
+        "$ROOT_DIR/common/cli/cli.c" |
+        grep -oE '\{"[a-z-]+"' | tr -d '{"' | sort)
     assert_equal "$accepted" "$(printf '%s\n' "${EXT_OPTIONS[@]}" | sort)"
 }
 
 @test "the environment variables the code reads are in every man page and the README" {
     local v tool
-    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF; do
+    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG \
+        NETMIMIC_WINDOWS; do
         for tool in "${TOOLS[@]}"; do
             has_item "$MAN/$tool.1" Ev "$v" || {
                 echo "$tool.1 has no '.It Ev $v'" >&2
@@ -438,7 +440,7 @@ check_marked() {
 }
 
 @test "ping.1: the examples marked as checked print what they show" {
-    check_marked "$MAN/ping.1" 3
+    check_marked "$MAN/ping.1" 4
 }
 
 @test "pathping.1: the examples marked as checked print what they show" {
@@ -473,4 +475,30 @@ check_marked() {
     assert_output "dns.google"
     complete_for pathping -6 www
     assert_output "www.example.com"
+}
+
+# ---- languages ---------------------------------------------------------------
+
+@test "completion: --lang offers every catalogue, --encoding and --windows their values" {
+    local langs
+    langs=$(for f in "$ROOT_DIR"/common/render/lang/*.msg; do
+        sed -n 's/^@lang //p' "$f"
+    done | sort)
+    complete_for ping --lang ''
+    assert_output "$langs"
+    complete_for tracert --encoding=''
+    assert_output "$(printf '%s\n' --encoding=oem --encoding=utf-8)"
+    complete_for pathping --windows ''
+    assert_output "$(printf '%s\n' 10 11 7 xp)"
+}
+
+@test "each man page lists the unconfirmed catalogue texts its tool prints" {
+    local tool
+    for tool in "${TOOLS[@]}"; do
+        sed -n '/^\.\\" unconfirmed: written by/,/^\.\\" end of unconfirmed/p' "$MAN/$tool.1" |
+            sed -e '1,2d' -e '$d' | sed '$d' >"$BATS_TEST_TMPDIR/$tool.listed"
+        sh "$ROOT_DIR/common/render/lang/unconfirmed.sh" "$tool" >"$BATS_TEST_TMPDIR/$tool.want"
+        [ -s "$BATS_TEST_TMPDIR/$tool.want" ]
+        assert_same_file "$BATS_TEST_TMPDIR/$tool.listed" "$BATS_TEST_TMPDIR/$tool.want"
+    done
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# The C unit tests of the generator, the distributions and the hash table.
+# The C unit tests of the generator, the distributions, the hash table,
+# the addresses, the route computation and render/.
 
 load lib/common
 
@@ -41,4 +42,10 @@ load lib/common
     [ "$status" -eq 0 ]
     assert_line --regexp '^[0-9]+ passed, 0 failed$'
     refute_line --partial 'skip:'
+}
+
+@test "unit: messages, catalogues, the writer's code pages, ping's IPv6 forms" {
+    run "$BIN/test-render"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
 }

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,53 +15,78 @@
 #include "base/rng.h"
 #include "base/util.h"
 
-static const char *const valued[] = {"profile", "from", "seed", "down", "scenario"};
-static const char *const flags[] = {"crlf", "realtime"};
+/* netmimic's long options.  getopt_long parses one at a time, as winopt.c
+ * meets it among the Windows options (which getopt cannot parse: "/x", host
+ * lists up to the target); only exact names are ours, so getopt_long's
+ * abbreviations never apply and "--prof" stays a Windows error. */
+static const struct option ext_options[] = {
+    {"profile", required_argument, NULL, 'p'},  {"from", required_argument, NULL, 'f'},
+    {"seed", required_argument, NULL, 's'},     {"down", required_argument, NULL, 'd'},
+    {"scenario", required_argument, NULL, 'S'}, {"lang", required_argument, NULL, 'l'},
+    {"encoding", required_argument, NULL, 'e'}, {"windows", required_argument, NULL, 'w'},
+    {"crlf", no_argument, NULL, 'c'},           {"realtime", no_argument, NULL, 'r'},
+    {NULL, 0, NULL, 0}};
 
-/* "--name=value" or "--name value". */
-static const char *take_value(const char *name, const char *eq, int argc, char **argv, int *i)
+/* The option ARG ("--name" or "--name=value") names exactly, or NULL. */
+static const struct option *find_option(const char *arg)
 {
-    if (eq)
-        return eq + 1;
-    if (*i + 1 >= argc)
-        die(EXIT_SETUP, "option --%s needs a value", name);
-    return argv[++*i];
+    if (strncmp(arg, "--", 2) != 0)
+        return NULL;
+    const char *name = arg + 2, *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
+    for (const struct option *o = ext_options; o->name; o++)
+        if (strlen(o->name) == len && strncmp(name, o->name, len) == 0)
+            return o;
+    return NULL;
 }
 
-static void store(struct ext_opts *x, const char *name, const char *v)
+static void store(struct ext_opts *x, int opt, const char *v)
 {
-    if (strcmp(name, "profile") == 0)
-        x->profile = v;
-    else if (strcmp(name, "from") == 0)
-        x->from = v;
-    else if (strcmp(name, "seed") == 0)
-        x->seed_text = v;
-    else if (strcmp(name, "scenario") == 0)
-        x->scenario = v;
-    else if (x->ndown < EXT_MAX_DOWN)
+    switch (opt) {
+    case 'p': x->profile = v; break;
+    case 'f': x->from = v; break;
+    case 's': x->seed_text = v; break;
+    case 'S': x->scenario = v; break;
+    case 'l': x->lang = v; break;
+    case 'e': x->encoding = v; break;
+    case 'w': x->windows = v; break;
+    case 'c': x->crlf = 1; break;
+    case 'r': x->realtime = 1; break;
+    default:
+        if (x->ndown == EXT_MAX_DOWN)
+            die(EXIT_SETUP, "option --down given more than %d times", EXT_MAX_DOWN);
         x->down[x->ndown++] = v;
-    else
-        die(EXIT_SETUP, "option --down given more than %d times", EXT_MAX_DOWN);
+    }
+}
+
+/* getopt_long over the option alone: "--name=value", "--name value" (the
+ * value taken whatever it looks like), "--flag"; returns the option's val,
+ * or '?' for a flag given a value ("--crlf=1"), which is not ours. */
+static int parse_one(int argc, char **argv)
+{
+    optind = 0; /* glibc: a full reset, for a new vector each time */
+    opterr = 0; /* errors are reported by the callers */
+    return getopt_long(argc, argv, "+:", ext_options, NULL);
 }
 
 enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *i)
 {
-    const char *arg = argv[*i];
-    if (strncmp(arg, "--", 2) != 0)
+    const struct option *o = find_option(argv[*i]);
+    if (!o)
         return EXT_NOT_OURS;
-    const char *name = arg + 2, *eq = strchr(name, '=');
-    size_t len = eq ? (size_t)(eq - name) : strlen(name);
-    for (size_t k = 0; k < sizeof valued / sizeof *valued; k++)
-        if (strlen(valued[k]) == len && strncmp(name, valued[k], len) == 0) {
-            store(x, valued[k], take_value(valued[k], eq, argc, argv, i));
-            return EXT_TAKEN;
-        }
-    for (size_t k = 0; k < sizeof flags / sizeof *flags; k++)
-        if (!eq && strcmp(name, flags[k]) == 0) {
-            *(k == 0 ? &x->crlf : &x->realtime) = 1;
-            return EXT_TAKEN;
-        }
-    return EXT_NOT_OURS;
+    char *one[] = {argv[0], argv[*i], NULL, NULL};
+    int n = 2;
+    if (o->has_arg == required_argument && !strchr(argv[*i], '=')) {
+        if (*i + 1 >= argc)
+            die(EXIT_SETUP, "option --%s needs a value", o->name);
+        one[n++] = argv[*i + 1];
+    }
+    int opt = parse_one(n, one);
+    if (opt == '?' || opt == ':' || opt == -1)
+        return EXT_NOT_OURS;
+    *i += n - 2;
+    store(x, opt, optarg);
+    return EXT_TAKEN;
 }
 
 void ext_apply_env(struct ext_opts *x)
@@ -72,6 +98,10 @@ void ext_apply_env(struct ext_opts *x)
         x->seed_text = v;
     if (!x->crlf && (v = getenv("NETMIMIC_CRLF")) && strcmp(v, "1") == 0)
         x->crlf = 1;
+    if (!x->lang && (v = getenv("NETMIMIC_LANG")) && *v)
+        x->lang = v;
+    if (!x->windows && (v = getenv("NETMIMIC_WINDOWS")) && *v)
+        x->windows = v;
 }
 
 static void take_down(struct network *net, const char *link, const char *what)
@@ -122,7 +152,7 @@ void run_setup(struct run *r, const struct ext_opts *x)
         if (r->host < 0)
             die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
     }
-    out_init(&r->out, stdout, x->crlf);
+    ext_open_out(&r->out, x);
     r->out.flush_parts = x->realtime;
 }
 
@@ -153,4 +183,53 @@ int out_finish(struct out *o, int status)
 int run_finish(struct run *r, int status)
 {
     return out_finish(&r->out, status);
+}
+
+/* --encoding: utf-8, or oem (the language's console code page); by default
+ * the redirected form is in the code page, as Windows writes into a file,
+ * and the console form in UTF-8. */
+static const char *pick_codepage(const struct ext_opts *x, const struct msg_lang *lang)
+{
+    const char *e = x->encoding;
+    if (!e)
+        return x->crlf ? lang->codepage : NULL;
+    if (strcmp(e, "oem") == 0)
+        return lang->codepage;
+    if (strcmp(e, "utf-8") == 0)
+        return NULL;
+    die(EXIT_SETUP, "--encoding: '%s' is not utf-8 or oem", e);
+}
+
+static const struct msg_lang *pick_lang(const struct ext_opts *x)
+{
+    if (!x->lang)
+        return &msg_langs[0];
+    const struct msg_lang *l = msg_find_lang(x->lang);
+    if (!l) {
+        char known[256] = "";
+        for (size_t i = 0; i < MSG_NLANGS; i++)
+            snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
+                     i ? " " : "", msg_langs[i].tag);
+        die(EXIT_SETUP, "--lang: no language '%s' (%s)", x->lang, known);
+    }
+    return l;
+}
+
+static int pick_version(const struct ext_opts *x)
+{
+    if (!x->windows)
+        return MSG_WIN_DEFAULT;
+    int v = msg_find_version(x->windows);
+    if (v < 0)
+        die(EXIT_SETUP, "--windows: '%s' is not 11, 10, 7 or xp", x->windows);
+    return v;
+}
+
+void ext_open_out(struct out *o, const struct ext_opts *x)
+{
+    const struct msg_lang *lang = pick_lang(x);
+    out_init(o, stdout, x->crlf);
+    o->lang = lang;
+    o->version = pick_version(x);
+    out_set_codepage(o, pick_codepage(x, lang));
 }

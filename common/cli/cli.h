@@ -1,5 +1,6 @@
 /* cli.h - what the three front ends share: the extension long options
- * (--profile --from --seed --down --scenario --crlf --realtime), which never
+ * (--profile --from --seed --down --scenario --crlf --realtime --lang
+ * --encoding --windows), which never
  * clash with Windows options, and the setup of a run from them. */
 #ifndef NETMIMIC_CLI_H
 #define NETMIMIC_CLI_H
@@ -22,18 +23,27 @@ struct ext_opts {
     const char *scenario;
     int crlf;
     int realtime;
+    const char *lang;     /* --lang: a catalogue (render/msg.h) */
+    const char *encoding; /* --encoding: utf-8 or oem */
+    const char *windows;  /* --windows: 11, 10, 7 or xp */
 };
 
 enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
 
 /* If ARGV[*I] is one of the extension options, takes it (and its value,
- * advancing *I) and returns EXT_TAKEN; else EXT_NOT_OURS, for the front end
- * to report as Windows would.  A missing value is a netmimic error (exit 2). */
+ * advancing *I; getopt_long parses it) and returns EXT_TAKEN; else
+ * EXT_NOT_OURS, for the front end to report as Windows would.  A missing
+ * value is a netmimic error (exit 2). */
 enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *i);
 
 /* Fills in what the environment says where the command line said nothing:
- * NETMIMIC_FROM, NETMIMIC_SEED, NETMIMIC_CRLF (1: redirected form). */
+ * NETMIMIC_FROM, NETMIMIC_SEED, NETMIMIC_CRLF (1: redirected form),
+ * NETMIMIC_LANG, NETMIMIC_WINDOWS. */
 void ext_apply_env(struct ext_opts *x);
+
+/* Opens the writer on stdout in the form, language, Windows version and
+ * encoding X asks for.  An unknown value: one line on stderr, EXIT_SETUP. */
+void ext_open_out(struct out *o, const struct ext_opts *x);
 
 /* A loaded network and the host the tool runs on. */
 struct run {

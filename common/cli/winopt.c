@@ -118,11 +118,13 @@ enum winopt_outcome winopt_parse(struct winopt_line *w, struct out *o, int argc,
     return windows_args ? WINOPT_OK : WINOPT_BARE;
 }
 
+/* A first pass over the extension options only: the form, language, version
+ * and encoding of usage and option errors are those of the run. */
 void winopt_open_writer(struct out *o, int argc, char **argv)
 {
-    const char *env = getenv("NETMIMIC_CRLF");
-    out_init(o, stdout, env && strcmp(env, "1") == 0);
+    struct ext_opts x = {0};
     for (int i = 1; i < argc; i++)
-        if (strcmp(argv[i], "--crlf") == 0)
-            o->crlf = 1;
+        ext_parse(&x, argc, argv, &i);
+    ext_apply_env(&x);
+    ext_open_out(o, &x);
 }

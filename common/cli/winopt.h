@@ -50,8 +50,9 @@ enum winopt_outcome winopt_parse(struct winopt_line *w, struct out *o, int argc,
 /* The table entry for LETTER (which must be in the table). */
 struct winopt *winopt_get(struct winopt_line *w, char letter);
 
-/* Opens the writer for usage and option errors: the output form is known
- * from --crlf and NETMIMIC_CRLF before anything is parsed. */
+/* Opens the writer for usage and option errors: the output form, language,
+ * Windows version and encoding are known from the extension options and the
+ * environment before anything else is parsed. */
 void winopt_open_writer(struct out *o, int argc, char **argv);
 
 #endif

@@ -1,47 +1,81 @@
 /* fmt_common.c - see fmt_common.h. */
 #include "render/fmt_common.h"
 
-void fmt_lines(struct out *o, const char *const *lines, size_t n)
+#include <stdio.h>
+#include <string.h>
+
+/* Room for the longest message filled in: a usage text. */
+#define MSG_BUF 8192
+
+/* Writes TEXT line by line; the last line is ended only if END_LAST. */
+static void write_lines(struct out *o, const char *text, int end_last)
 {
-    for (size_t i = 0; i < n; i++)
-        out_line(o, "%s", lines[i]);
+    for (;;) {
+        const char *nl = strchr(text, '\n');
+        if (!nl) {
+            out_part(o, "%s", text);
+            if (end_last)
+                out_end_line(o);
+            return;
+        }
+        out_line(o, "%.*s", (int)(nl - text), text);
+        text = nl + 1;
+    }
+}
+
+static void emit(struct out *o, enum msg_id id, const char *const *args, size_t nargs,
+                 int end_last)
+{
+    char buf[MSG_BUF];
+    msg_fill(buf, sizeof buf, msg_text(o->lang, o->version, id), args, nargs);
+    write_lines(o, buf, end_last);
+}
+
+void fmt_msg_args(struct out *o, enum msg_id id, const char *const *args, size_t nargs)
+{
+    emit(o, id, args, nargs, 1);
+}
+
+void fmt_msg_part_args(struct out *o, enum msg_id id, const char *const *args, size_t nargs)
+{
+    emit(o, id, args, nargs, 0);
 }
 
 void fmt_invalid_option(struct out *o, const char *arg)
 {
-    out_line(o, "%s is not a valid command option.", arg);
+    fmt_msg(o, MSG_INVALID_OPTION, arg);
 }
 
 void fmt_bad_value(struct out *o, char option, unsigned long lo, unsigned long hi)
 {
-    out_line(o, "Bad value for option -%c, valid range is from %lu to %lu.", option, lo, hi);
+    char opt[2] = {option, '\0'}, a[24], b[24];
+    snprintf(a, sizeof a, "%lu", lo);
+    snprintf(b, sizeof b, "%lu", hi);
+    fmt_msg(o, MSG_BAD_VALUE, opt, a, b);
 }
 
 void fmt_missing_value(struct out *o, char option)
 {
-    out_line(o, "Value must be supplied for option -%c.", option);
+    char opt[2] = {option, '\0'};
+    fmt_msg(o, MSG_MISSING_VALUE, opt);
 }
 
 void fmt_unresolved_system(struct out *o, const char *name)
 {
-    out_line(o, "Unable to resolve target system name %s.", name);
+    fmt_msg(o, MSG_UNRESOLVED_SYSTEM, name);
 }
 
-void fmt_route_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
+void fmt_route_header(struct out *o, enum msg_id named_msg, enum msg_id unnamed_msg,
+                      const char *addr_text, int named, unsigned max_hops)
 {
+    char hops[16];
+    snprintf(hops, sizeof hops, "%u", max_hops);
     out_line(o, "%s", "");
-    if (named) {
-        out_line(o, "Tracing route to %s", addr_text);
-        out_line(o, "over a maximum of %u hops:", max_hops);
-    } else {
-        out_line(o, "Tracing route to %s over a maximum of %u hops", addr_text, max_hops);
-    }
+    fmt_msg(o, named ? named_msg : unnamed_msg, addr_text, hops);
 }
 
-/* No capture: Windows refuses IPv4-only options (-f -r -s -j -k, tracert
- * -j, pathping -g) for an IPv6 target; this wording is our choice, kept
- * here in one place. */
 void fmt_family_only(struct out *o, char option, int family)
 {
-    out_line(o, "Option -%c is only supported for IPv%d.", option, family);
+    char opt[2] = {option, '\0'}, fam[2] = {(char)('0' + family), '\0'};
+    fmt_msg(o, MSG_FAMILY_ONLY, opt, fam);
 }

@@ -1,33 +1,15 @@
 /* fmt_pathping.c - see fmt_pathping.h.  Texts and columns from real
- * captures (see ../shared/docs/windows-output.md section 3); the blanks at
- * the end of three usage lines are really there. */
+ * captures (see ../shared/docs/windows-output.md section 3); the texts are
+ * in the catalogues (render/lang/LANG.msg). */
 #include "render/fmt_pathping.h"
 
 #include "render/fmt_common.h"
 
 #include <stdio.h>
 
-static const char *const usage_lines[] = {
-    "",
-    "Usage: pathping [-g host-list] [-h maximum_hops] [-i address] [-n] ",
-    "                [-p period] [-q num_queries] [-w timeout] ",
-    "                [-4] [-6] target_name",
-    "",
-    "Options:",
-    "    -g host-list     Loose source route along host-list.",
-    "    -h maximum_hops  Maximum number of hops to search for target.",
-    "    -i address       Use the specified source address. ",
-    "    -n               Do not resolve addresses to hostnames.",
-    "    -p period        Wait period milliseconds between pings.",
-    "    -q num_queries   Number of queries per hop.",
-    "    -w timeout       Wait timeout milliseconds for each reply.",
-    "    -4               Force using IPv4.",
-    "    -6               Force using IPv6.",
-};
-
 void pathping_usage(struct out *o)
 {
-    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
+    fmt_msg(o, MSG_PATHPING_USAGE);
 }
 
 void pathping_invalid_option(struct out *o, const char *arg)
@@ -36,13 +18,11 @@ void pathping_invalid_option(struct out *o, const char *arg)
     pathping_usage(o);
 }
 
-
-
-
 /* As tracert's header, without the empty line after it. */
 void pathping_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
 {
-    fmt_route_header(o, addr_text, named, max_hops);
+    fmt_route_header(o, MSG_PATHPING_HEADER_NAMED, MSG_PATHPING_HEADER_ADDR, addr_text, named,
+                     max_hops);
 }
 
 void pathping_path_hop(struct out *o, unsigned hop, const char *addr_text)
@@ -59,13 +39,14 @@ void pathping_computing(struct out *o, unsigned long seconds, int after_silent_h
 {
     if (!after_silent_hop)
         out_line(o, "%s", "");
-    out_line(o, "Computing statistics for %lu seconds...", seconds);
+    char n[24];
+    snprintf(n, sizeof n, "%lu", seconds);
+    fmt_msg(o, MSG_PATHPING_COMPUTING, n);
 }
 
 void pathping_table_title(struct out *o)
 {
-    out_line(o, "            Source to Here   This Node/Link");
-    out_line(o, "Hop  RTT    Lost/Sent = Pct  Lost/Sent = Pct  Address");
+    fmt_msg(o, MSG_PATHPING_TITLE);
 }
 
 void pathping_table_origin(struct out *o, const char *addr_text)
@@ -99,5 +80,5 @@ void pathping_table_node(struct out *o, unsigned hop, int answered, unsigned lon
 void pathping_footer(struct out *o)
 {
     out_line(o, "%s", "");
-    out_line(o, "Trace complete.");
+    fmt_msg(o, MSG_TRACE_COMPLETE);
 }

@@ -1,32 +1,15 @@
-/* fmt_tracert.c - see fmt_tracert.h.  Texts from real captures (see
- * ../shared/docs/windows-output.md section 1); the blank after
- * "[-w timeout]" is really there in Windows' usage text. */
+/* fmt_tracert.c - see fmt_tracert.h.  The texts are in the catalogues
+ * (render/lang/LANG.msg), the probe fields too: their width is the
+ * language's (zh-CN's "<1 毫秒" field is one character short). */
 #include "render/fmt_tracert.h"
+
+#include <stdio.h>
 
 #include "render/fmt_common.h"
 
-const char TRACERT_HOST_UNREACH[] = "Destination host unreachable.";
-const char TRACERT_NET_UNREACH[] = "Destination net unreachable.";
-
-static const char *const usage_lines[] = {
-    "",
-    "Usage: tracert [-d] [-h maximum_hops] [-j host-list] [-w timeout] ",
-    "               [-R] [-S srcaddr] [-4] [-6] target_name",
-    "",
-    "Options:",
-    "    -d                 Do not resolve addresses to hostnames.",
-    "    -h maximum_hops    Maximum number of hops to search for target.",
-    "    -j host-list       Loose source route along host-list (IPv4-only).",
-    "    -w timeout         Wait timeout milliseconds for each reply.",
-    "    -R                 Trace round-trip path (IPv6-only).",
-    "    -S srcaddr         Source address to use (IPv6-only).",
-    "    -4                 Force using IPv4.",
-    "    -6                 Force using IPv6.",
-};
-
 void tracert_usage(struct out *o)
 {
-    fmt_lines(o, usage_lines, sizeof usage_lines / sizeof *usage_lines);
+    fmt_msg(o, MSG_TRACERT_USAGE);
 }
 
 void tracert_invalid_option(struct out *o, const char *arg)
@@ -37,16 +20,14 @@ void tracert_invalid_option(struct out *o, const char *arg)
 
 void tracert_no_target(struct out *o)
 {
-    out_line(o, "A target name or address must be specified.");
+    fmt_msg(o, MSG_TRACERT_NO_TARGET);
     tracert_usage(o);
 }
 
-
-
-
 void tracert_header(struct out *o, const char *addr_text, int named, unsigned max_hops)
 {
-    fmt_route_header(o, addr_text, named, max_hops);
+    fmt_route_header(o, MSG_TRACERT_HEADER_NAMED, MSG_TRACERT_HEADER_ADDR, addr_text, named,
+                     max_hops);
     out_line(o, "%s", "");
 }
 
@@ -57,12 +38,15 @@ void tracert_hop_start(struct out *o, unsigned hop)
 
 void tracert_probe_field(struct out *o, int replied, double rtt_ms)
 {
-    if (!replied)
-        out_part(o, "   *     ");
-    else if (rtt_ms < 1.0)
-        out_part(o, "  <1 ms  ");
-    else
-        out_part(o, "%4lu ms  ", (unsigned long)rtt_ms);
+    char ms[24];
+    if (!replied) {
+        fmt_msg_part(o, MSG_TRACERT_PROBE_LOST);
+    } else if (rtt_ms < 1.0) {
+        fmt_msg_part(o, MSG_TRACERT_PROBE_SUB1);
+    } else {
+        snprintf(ms, sizeof ms, "%4lu", (unsigned long)rtt_ms);
+        fmt_msg_part(o, MSG_TRACERT_PROBE_MS, ms);
+    }
 }
 
 /* Windows ends an address line with one blank (seen in redirected files). */
@@ -74,18 +58,16 @@ void tracert_hop_address(struct out *o, const char *addr_text)
 
 void tracert_hop_timed_out(struct out *o)
 {
-    out_part(o, "Request timed out.");
-    out_end_line(o);
+    fmt_msg(o, MSG_TIMED_OUT);
 }
 
-void tracert_hop_reports(struct out *o, const char *addr_text, const char *what)
+void tracert_hop_reports(struct out *o, const char *addr_text, enum msg_id what)
 {
-    out_part(o, "%s  reports: %s", addr_text, what);
-    out_end_line(o);
+    fmt_msg(o, MSG_TRACERT_REPORTS, addr_text, msg_text(o->lang, o->version, what));
 }
 
 void tracert_footer(struct out *o)
 {
     out_line(o, "%s", "");
-    out_line(o, "Trace complete.");
+    fmt_msg(o, MSG_TRACE_COMPLETE);
 }

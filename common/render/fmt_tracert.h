@@ -3,6 +3,7 @@
 #ifndef NETMIMIC_FMT_TRACERT_H
 #define NETMIMIC_FMT_TRACERT_H
 
+#include "render/msg.h"
 #include "render/out.h"
 
 void tracert_usage(struct out *o);
@@ -17,11 +18,11 @@ void tracert_hop_start(struct out *o, unsigned hop);
 void tracert_probe_field(struct out *o, int replied, double rtt_ms);
 void tracert_hop_address(struct out *o, const char *addr_text); /* ends the line */
 void tracert_hop_timed_out(struct out *o);                      /* ends the line */
-void tracert_hop_reports(struct out *o, const char *addr_text, const char *what);
+void tracert_hop_reports(struct out *o, const char *addr_text, enum msg_id what);
 void tracert_footer(struct out *o);
 
 /* The message of an ICMP error as Windows words it. */
-extern const char TRACERT_HOST_UNREACH[];
-extern const char TRACERT_NET_UNREACH[];
+#define TRACERT_HOST_UNREACH MSG_HOST_UNREACH
+#define TRACERT_NET_UNREACH MSG_NET_UNREACH
 
 #endif

@@ -10,6 +10,12 @@ void out_init(struct out *o, FILE *fp, int crlf)
     memset(o, 0, sizeof *o);
     o->fp = fp;
     o->crlf = crlf;
+    o->lang = &msg_langs[0];
+}
+
+void out_set_codepage(struct out *o, const char *codepage)
+{
+    o->codepage = codepage;
 }
 
 static void failed(struct out *o)
@@ -19,10 +25,65 @@ static void failed(struct out *o)
     o->failed = 1;
 }
 
-static void put(struct out *o, const char *s, size_t n)
+static void put_bytes(struct out *o, const char *s, size_t n)
 {
     if (n && fwrite(s, 1, n, o->fp) != n)
         failed(o);
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Length of the UTF-8 sequence starting with byte C (1 for a stray byte). */
+static size_t utf8_len(unsigned char c)
+{
+    return c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+}
+
+/* UTF-8 S into the code page; what iconv cannot convert, even by
+ * transliteration, becomes '?'.  Text always reaches here in whole UTF-8
+ * sequences (it is cut only at blanks and line ends). */
+static void put_converted(struct out *o, const char *s, size_t n)
+{
+    char *in = (char *)s;
+    while (n) {
+        char buf[512], *outp = buf;
+        size_t room = sizeof buf;
+        size_t r = iconv(o->cd, &in, &n, &outp, &room);
+        put_bytes(o, buf, (size_t)(outp - buf));
+        if (r == (size_t)-1 && errno != E2BIG) {
+            size_t skip = utf8_len((unsigned char)*in);
+            skip = skip < n ? skip : n;
+            in += skip;
+            n -= skip;
+            put_bytes(o, "?", 1);
+        }
+    }
+}
+
+static void put(struct out *o, const char *s, size_t n)
+{
+    if (!o->codepage || is_ascii(s, n)) {
+        put_bytes(o, s, n);
+        return;
+    }
+    if (!o->cd_open) {
+        char to[64];
+        snprintf(to, sizeof to, "%s//TRANSLIT", o->codepage);
+        o->cd = iconv_open(to, "UTF-8");
+        if (o->cd == (iconv_t)-1) {
+            o->codepage = NULL; /* no such converter: write UTF-8 */
+            put_bytes(o, s, n);
+            return;
+        }
+        o->cd_open = 1;
+    }
+    put_converted(o, s, n);
 }
 
 static void release_blanks(struct out *o)
@@ -84,6 +145,10 @@ void out_line(struct out *o, const char *fmt, ...)
 
 int out_close(struct out *o)
 {
+    if (o->cd_open) {
+        iconv_close(o->cd);
+        o->cd_open = 0;
+    }
     if (fflush(o->fp) || ferror(o->fp))
         failed(o);
     return o->failed ? -1 : 0;

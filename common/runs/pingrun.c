@@ -15,8 +15,9 @@ volatile sig_atomic_t ping_break_requested;
 static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX];
-    format_target_text(e->net, e->src_device, &req->target, req->resolve_names, text, sizeof text);
-    ping_header(o, text, req->source, req->size);
+    const char *name = format_target_text(e->net, e->src_device, &req->target,
+                                          req->resolve_names, text, sizeof text);
+    ping_header(o, text, name != NULL, req->source, req->size);
 }
 
 static void count_echo(struct ping_stats *st, double rtt_ms)
@@ -51,7 +52,7 @@ static void print_recorded(struct out *o, const struct ping_request *req,
     }
 }
 
-static const char *error_text(enum probe_status s)
+static enum msg_id error_text(enum probe_status s)
 {
     switch (s) {
     case PROBE_TTL_EXPIRED: return PING_TTL_EXPIRED;
@@ -59,7 +60,7 @@ static const char *error_text(enum probe_status s)
     case PROBE_NET_UNREACH: return PING_NET_UNREACH;
     case PROBE_FRAG_NEEDED: return PING_FRAG_NEEDED;
     case PROBE_BAD_ROUTE: return PING_BAD_ROUTE;
-    default: return NULL;
+    default: return MSG_NONE;
     }
 }
 
@@ -118,7 +119,7 @@ static int print_answer(struct out *o, const struct ping_request *req,
 }
 
 /* The line of an echo that got no answer. */
-static const char *unanswered_text(enum probe_status s)
+static enum msg_id unanswered_text(enum probe_status s)
 {
     switch (s) {
     case PROBE_FRAG_LOCAL: return PING_FRAG_NEEDED;

@@ -11,7 +11,16 @@ load /usr/lib/bats/bats-support/load
 load /usr/lib/bats/bats-assert/load
 
 # The environment must not leak into the tests.
-unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_TIMING
+unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG \
+    NETMIMIC_WINDOWS NETMIMIC_TIMING
+
+# Every catalogue message the tools print is logged (render/msg.c), and every
+# test file that ran is noted, for tests/zz-messages.bats: each message of
+# each catalogue must be printed by some test of the suite.
+if [ -n "${BATS_RUN_TMPDIR:-}" ]; then
+    export NETMIMIC_MSG_LOG=$BATS_RUN_TMPDIR/netmimic-messages.log
+    basename "$BATS_TEST_FILENAME" >>"$BATS_RUN_TMPDIR/netmimic-files.log"
+fi
 
 # Compares FILE_GOT with FILE_WANT byte for byte, showing a diff on failure.
 assert_same_file() {

@@ -1,0 +1,125 @@
+#!/bin/sh
+# make-profiles.sh - writes the small networks of the localized captures
+# (tests/profiles/locale/*.ini) from captures.spec, one chain per capture:
+#
+#   pc -> router 1 -> ... -> router n -> target
+#
+# A block of captures.spec starts with "profile NAME" (the .ini written) and
+# has lines:
+#   # TEXT                          copied into the profile's comment
+#   host ADDRESS [rev=NAME]         the PC (default 192.168.0.100)
+#   router ADDRESS [rev=NAME] [delays=D,...] [answers=no] [no_route=KIND]
+#          [out=ADDRESS]
+#   target ADDRESS [names=N,...] [rev=NAME] [delays=D,...] [ttl=N]
+#                  [answers=no]
+# Every link has latency 0, so a probe's RTT is exactly the reply_delay of
+# the device that answers: delays become replay(D, ...), drawn once per
+# reply in order; '*' stands for 5000, above the 4000 ms timeout, so that
+# reply is lost ("*" or "Request timed out.").  Display truncates (17.6 is
+# "17ms"); the fractions show it.  ttl=N is the TTL the PC sees: the
+# target's initial_ttl is N plus the routers on the way back.  A router
+# answers from the address of its "in" interface, the one the capture shows;
+# its "out" interface has a 100.64.0.0/10 address that is never printed
+# (unless out= gives one: -r shows it).
+#
+#   sh tests/profiles/locale/make-profiles.sh     (rewrites the .ini files)
+# tests/locale.bats checks that the files are what this script writes.
+
+set -eu
+dir=$(cd "$(dirname "$0")" && pwd)
+out=${1:-$dir}
+
+awk -v out="$out" '
+function flush(    i, f, back, nlinks) {
+    if (name == "")
+        return
+    f = out "/" name ".ini"
+    printf "# %s.ini - written by make-profiles.sh from captures.spec: do not edit.\n", name > f
+    for (i = 1; i <= ncomments; i++)
+        printf "#%s\n", comments[i] > f
+    printf "\n[network]\nname = %s capture\ndefault_host = pc\n\n", name > f
+    printf "[device pc]\nkind = host\ninterfaces = eth0 %s/32%s\n", host, hostrev > f
+    printf "routes = 0.0.0.0/0 via %s\n", n ? addr[1] : taddr > f
+    for (i = 1; i <= n; i++)
+        out_of[i] = outaddr[i] != "" ? outaddr[i] : "100.64.0." i
+    for (i = 1; i <= n; i++) {
+        back = i == 1 ? host : out_of[i - 1]
+        printf "\n[device r%d]\ninterfaces = in %s/32%s, out %s/32\n", i, addr[i],
+            rev[i], out_of[i] > f
+        if (i < n || taddr != "")
+            printf "routes = 0.0.0.0/0 via %s, %s/32 via %s\n", i < n ? addr[i + 1] : taddr,
+                host, back > f
+        else
+            printf "routes = %s/32 via %s\n", host, back > f
+        attrs(f, i)
+    }
+    nlinks = n
+    if (taddr != "") {
+        nlinks++
+        printf "\n[device target]\nkind = host\n" > f
+        if (tnames != "")
+            printf "names = %s\n", tnames > f
+        printf "interfaces = eth0 %s/32%s\n", taddr, trev > f
+        printf "routes = 0.0.0.0/0 via %s\n", n ? out_of[n] : host > f
+        if (tttl != "")
+            printf "initial_ttl = %d\n", tttl + n > f
+        attrs(f, 0)
+    }
+    for (i = 1; i <= nlinks; i++)
+        printf "\n[link l%d]\na = %s\nb = %s\nlatency = 0\n", i,
+            i == 1 ? "pc.eth0" : "r" (i - 1) ".out", i <= n ? "r" i ".in" : "target.eth0" > f
+    close(f)
+    name = ""
+}
+# reply_delay, answers and no_route of router I (0: the target).
+function attrs(f, i) {
+    if (delays[i] != "")
+        printf "reply_delay = replay(%s)\n", delays[i] > f
+    if (answers[i] != "")
+        printf "answers = %s\n", answers[i] > f
+    if (noroute[i] != "")
+        printf "no_route = %s\n", noroute[i] > f
+}
+function delaylist(s) {
+    gsub(/\*/, "5000", s)
+    gsub(/,/, ", ", s)
+    return s
+}
+# Reads KEY=VALUE words of the current line into the slot I.
+function options(i,    k, kv, eq) {
+    for (k = 3; k <= NF; k++) {
+        eq = index($k, "=")
+        if (!eq) {
+            printf "captures.spec:%d: not KEY=VALUE: %s\n", NR, $k > "/dev/stderr"
+            exit 1
+        }
+        kv = substr($k, 1, eq - 1)
+        v = substr($k, eq + 1)
+        if (kv == "rev") r = " " v
+        else if (kv == "delays") delays[i] = delaylist(v)
+        else if (kv == "answers") answers[i] = v
+        else if (kv == "out") outaddr[i] = v
+        else if (kv == "no_route") noroute[i] = v
+        else if (kv == "names") { gsub(/,/, " ", v); tnames = v }
+        else if (kv == "ttl") tttl = v
+        else { printf "captures.spec:%d: unknown key %s\n", NR, kv > "/dev/stderr"; exit 1 }
+    }
+}
+/^profile / {
+    flush()
+    name = $2; n = 0; ncomments = npending; npending = 0
+    for (i = 1; i <= ncomments; i++) comments[i] = pending[i]
+    host = "192.168.0.100"; hostrev = ""
+    taddr = ""; tnames = ""; trev = ""; tttl = ""
+    split("", delays); split("", answers); split("", noroute); split("", outaddr)
+    next
+}
+# Comment lines just above a "profile" line are its comment.
+/^#/ { pending[++npending] = substr($0, 2); next }
+/^[ \t]*$/ { npending = 0; next }
+$1 == "host" { host = $2; r = ""; options(-1); hostrev = r; next }
+$1 == "router" { n++; addr[n] = $2; r = ""; options(n); rev[n] = r; next }
+$1 == "target" { taddr = $2; r = ""; options(0); trev = r; next }
+{ printf "captures.spec:%d: cannot read: %s\n", NR, $0 > "/dev/stderr"; exit 1 }
+END { flush() }
+' "$dir/captures.spec"
