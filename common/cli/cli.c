@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,7 @@
 #include "base/rng.h"
 #include "base/util.h"
 
-static const char *const valued[] = {"profile", "from", "seed", "down", "scenario"};
+static const char *const valued[] = {"profile", "from", "seed", "down", "scenario", "json"};
 static const char *const flags[] = {"crlf", "realtime"};
 
 /* "--name=value" or "--name value". */
@@ -37,6 +38,8 @@ static void store(struct ext_opts *x, const char *name, const char *v)
         x->seed_text = v;
     else if (strcmp(name, "scenario") == 0)
         x->scenario = v;
+    else if (strcmp(name, "json") == 0)
+        x->json = v;
     else if (x->ndown < EXT_MAX_DOWN)
         x->down[x->ndown++] = v;
     else
@@ -70,6 +73,8 @@ void ext_apply_env(struct ext_opts *x)
         x->from = v;
     if (!x->seed_text && (v = getenv("NETMIMIC_SEED")) && *v)
         x->seed_text = v;
+    if (!x->json && (v = getenv("NETMIMIC_JSON")) && *v)
+        x->json = v;
     if (!x->crlf && (v = getenv("NETMIMIC_CRLF")) && strcmp(v, "1") == 0)
         x->crlf = 1;
 }
@@ -121,6 +126,13 @@ void run_setup(struct run *r, const struct ext_opts *x)
         r->host = resolve_host(&r->net, x->from);
         if (r->host < 0)
             die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
+    }
+    if (x->json) {
+        /* last, so that a bad profile or host leaves no file behind */
+        r->json_path = x->json;
+        r->json = fopen(x->json, "w");
+        if (!r->json)
+            die(EXIT_SETUP, "--json: cannot write '%s': %s", x->json, strerror(errno));
     }
     out_init(&r->out, stdout, x->crlf);
     r->out.flush_parts = x->realtime;

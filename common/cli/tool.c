@@ -1,10 +1,15 @@
 /* tool.c - see tool.h. */
 #include "cli/tool.h"
 
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "data/forward.h"
 #include "model/resolve.h"
 #include "render/fmt_common.h"
 #include "base/util.h"
+#include "runs/record.h"
 
 unsigned long tool_number(struct winopt_line *w, char letter, unsigned long dflt)
 {
@@ -73,11 +78,38 @@ static void pick_source(const struct tool *tool, const struct run *run,
         t->src = given;
 }
 
-static int run_tool(const struct tool *tool, struct winopt_line *w)
+/* --json: starts the record of the run, or returns NULL. */
+static struct recorder *start_record(struct recorder *rec, const struct tool *tool,
+                                     struct run *run, const struct winopt_line *w, int argc,
+                                     char **argv)
+{
+    if (!run->json)
+        return NULL;
+    recorder_begin(rec, run->json, &(struct record_info){tool->name, argc - 1, argv + 1,
+                                                         &run->net, run->host, run->seed,
+                                                         w->ext.scenario});
+    run->json = NULL; /* the recorder closes it */
+    return rec;
+}
+
+/* Ends the record; a file that could not be written is a write error. */
+static int end_record(struct recorder *rec, const struct run *run, int status)
+{
+    errno = 0;
+    if (!rec || recorder_end(rec, status) == 0)
+        return status;
+    fprintf(stderr, "%s: --json: cannot write '%s': %s\n", prog_name, run->json_path,
+            strerror(errno ? errno : EIO));
+    return EXIT_WRITE;
+}
+
+static int run_tool(const struct tool *tool, struct winopt_line *w, int argc, char **argv)
 {
     struct run run;
     struct target t = {0};
+    struct recorder rec_store;
     run_setup(&run, &w->ext);
+    struct recorder *rec = start_record(&rec_store, tool, &run, w, argc, argv);
     int status = EXIT_WINDOWS_FAIL;
     const char *unresolved = NULL;
     char refused = 0;
@@ -86,16 +118,25 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
     else if (!(refused = refused_option(tool, w, t.dst.addr.family)))
         unresolved = resolve_route(tool, &run, w, &t);
     if (unresolved) {
+        if (rec)
+            recorder_failure(rec, "unresolved");
         tool->unresolved(&run.out, unresolved);
     } else if (refused) {
+        if (rec)
+            recorder_failure(rec, "option refused in this family");
         fmt_family_only(&run.out, refused, t.dst.addr.family == FAMILY_V6 ? 4 : 6);
     } else {
         struct engine e;
         pick_source(tool, &run, w, &t);
         engine_init(&e, &run.net, run.host, t.src, run.seed);
+        if (rec) {
+            recorder_target(rec, w->target, &t.dst, t.src);
+            run.sink = &rec->sink;
+        }
         status = tool->run(w, &run, &e, &t);
         engine_free(&e);
     }
+    status = end_record(rec, &run, status);
     status = run_finish(&run, status);
     run_free(&run);
     return status;
@@ -124,5 +165,5 @@ int tool_main(const struct tool *tool, int argc, char **argv)
         tool->no_target(&pre);
         return out_finish(&pre, EXIT_WINDOWS_FAIL);
     }
-    return run_tool(tool, &w);
+    return run_tool(tool, &w, argc, argv);
 }
