@@ -25,7 +25,7 @@ COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr
 
-DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
+DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test test-plain test-san demo clean install bench
@@ -95,7 +95,7 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(TOOLS:%=$(BIN)/%) $(DESTDIR)$(PREFIX)/bin
-	install -m 644 profiles/*.ini $(DESTDIR)$(DATADIR)
+	install -m 644 profiles/*.ini man/netmimic-json.schema.json $(DESTDIR)$(DATADIR)
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 644 completions/netmimic-common.bash \

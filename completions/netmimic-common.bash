@@ -150,7 +150,7 @@ _netmimic_complete() {
         _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names links)
         return 0
         ;;
-    --profile)
+    --profile | --json)
         compopt -o filenames 2>/dev/null
         _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
         return 0
@@ -166,7 +166,7 @@ _netmimic_complete() {
         [[ $prev == "$v" || $prev == "/${v#-}" ]] && return 0
     done
 
-    local long=(--profile= --from= --seed= --down= --scenario= --crlf --realtime)
+    local long=(--profile= --from= --seed= --down= --scenario= --json= --crlf --realtime)
     case $cur in
     --*)
         _netmimic_reply "" "$cur" < <(printf '%s\n' "${long[@]}")

@@ -18,7 +18,7 @@ README=$ROOT_DIR/README.md
 TOOLS=(tracert ping pathping)
 
 # netmimic's extension long options, as common/cli/cli.c accepts them.
-EXT_OPTIONS=(profile from seed down scenario crlf realtime)
+EXT_OPTIONS=(profile from seed down scenario json crlf realtime)
 
 # The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
 usage_letters() {
@@ -80,6 +80,7 @@ has_item() {
 @test "mandoc -Tlint: ping.1 is clean" { lint ping.1; }
 @test "mandoc -Tlint: pathping.1 is clean" { lint pathping.1; }
 @test "mandoc -Tlint: netmimic-profile.5 is clean" { lint netmimic-profile.5; }
+@test "mandoc -Tlint: netmimic-json.5 is clean" { lint netmimic-json.5; }
 
 # check_usage_items TOOL: every option letter of TOOL's usage text, and '?',
 # has a list item in TOOL.1.
@@ -137,7 +138,7 @@ check_usage_items() {
 
 @test "the environment variables the code reads are in every man page and the README" {
     local v tool
-    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF; do
+    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_JSON NETMIMIC_CRLF; do
         for tool in "${TOOLS[@]}"; do
             has_item "$MAN/$tool.1" Ev "$v" || {
                 echo "$tool.1 has no '.It Ev $v'" >&2
