@@ -159,6 +159,7 @@ loss_of() {
     loss_of 10.0.32.4;   assert_output "rate_limit trate null true"
     loss_of 10.0.33.4;   assert_output "silent tsil null true"
     loss_of 10.0.34.4;   assert_output "reply_ttl_expired tttl null true"
+    loss_of 10.0.41.4;   assert_output "no_route_to_source tnrs null true"
     loss_of 10.0.37.4;   assert_output "too_late null null true"
     loss_of 192.0.2.1;   assert_output "no_route_out r1 null false"
     loss_of 10.0.33.9;   assert_output "neighbor_miss r2 null false"

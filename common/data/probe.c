@@ -319,7 +319,7 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
         return lose(r, LOSS_NO_ROUTE_BACK, path_last(net, to), NULL);
     const struct fwd_path *back = engine_path(e, r->from, responder, e->src_addr);
     if (back->end != PATH_DELIVERED)
-        return lose(r, LOSS_NO_ROUTE_BACK, path_last(net, back), NULL);
+        return lose(r, LOSS_NO_ROUTE_TO_SOURCE, path_last(net, back), NULL);
     r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
     if (r->reply_ttl <= 0)
         return lose(r, LOSS_REPLY_TTL, d, NULL);

@@ -38,8 +38,10 @@ enum probe_loss {
     LOSS_REPLY_LOSS,    /* the responder dropped its own reply (reply_loss) */
     LOSS_RATE_LIMIT,    /* the responder's reply_limit had no token left */
     LOSS_SILENT,        /* the responder never answers (answers = no) */
-    LOSS_NO_ROUTE_BACK, /* no way from the responder's reply address back to the
-                           source: loss_device is where that way ends */
+    LOSS_NO_ROUTE_BACK, /* the source's network has no route to the reply's
+                           address: loss_device is where the way to it ends */
+    LOSS_NO_ROUTE_TO_SOURCE, /* the reply cannot reach the source: loss_device is
+                                where its way back ends */
     LOSS_REPLY_TTL,     /* the reply's TTL ran out on the way back */
     LOSS_NO_ROUTE_OUT,  /* loss_device has no route to the target and drops */
     LOSS_NEIGHBOR_MISS, /* on-link target nobody owns, dropped (neighbor_miss = drop) */

@@ -33,7 +33,8 @@ static const char *loss_name(enum probe_loss l)
     static const char *const names[] = {
         [LOSS_NONE] = "none", [LOSS_LINK] = "link_loss", [LOSS_REPLY_LOSS] = "reply_loss",
         [LOSS_RATE_LIMIT] = "rate_limit", [LOSS_SILENT] = "silent",
-        [LOSS_NO_ROUTE_BACK] = "no_route_back", [LOSS_REPLY_TTL] = "reply_ttl_expired",
+        [LOSS_NO_ROUTE_BACK] = "no_route_back",
+        [LOSS_NO_ROUTE_TO_SOURCE] = "no_route_to_source", [LOSS_REPLY_TTL] = "reply_ttl_expired",
         [LOSS_NO_ROUTE_OUT] = "no_route_out", [LOSS_NEIGHBOR_MISS] = "neighbor_miss",
         [LOSS_BROADCAST] = "broadcast", [LOSS_NOT_FORWARDING] = "not_forwarding",
         [LOSS_LOOP] = "loop", [LOSS_TOO_LATE] = "too_late"};
