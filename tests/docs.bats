@@ -124,9 +124,9 @@ check_usage_items() {
             return 1
         }
     done
-    # and the Makefile builds and installs exactly these
+    # and the Makefile builds and installs exactly these, and netmimic
     run sed -n 's/^TOOLS *:= *//p' "$ROOT_DIR/Makefile"
-    assert_output "${TOOLS[*]}"
+    assert_output "${TOOLS[*]} netmimic"
 }
 
 @test "the list of extension options above is the one common/cli/cli.c accepts" {

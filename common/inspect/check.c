@@ -1,0 +1,99 @@
+/* check.c - `netmimic check`: lints a loaded profile by sending probes
+ * between every pair of hosts, in every family both have: a host that
+ * cannot reach another, and a hop that answers from an address the
+ * source's network cannot reach (its replies never arrive: "Request timed
+ * out.").  The reasons are the engine's loss reasons. */
+#include "inspect/inspect.h"
+
+#include <stdlib.h>
+
+#include "base/util.h"
+#include "model/resolve.h"
+
+#define CHECK_MAX_HOPS 30
+
+/* Reply addresses already reported for one source, so each is told once. */
+struct seen {
+    struct addr *addrs;
+    size_t n, cap;
+};
+
+static int seen_before(struct seen *s, struct addr a)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (addr_eq(s->addrs[i], a))
+            return 1;
+    s->addrs = grow(s->addrs, s->n, &s->cap, sizeof *s->addrs);
+    s->addrs[s->n++] = a;
+    return 0;
+}
+
+/* Hops toward DST whose replies have no way back; returns the findings. */
+static unsigned long check_hops(FILE *fp, struct engine *e, int dst_dev, struct addr dst,
+                                struct seen *seen)
+{
+    const struct network *net = e->net;
+    char at[ADDR_TEXT_MAX], why[512];
+    unsigned long found = 0;
+    for (int ttl = 1; ttl <= CHECK_MAX_HOPS; ttl++) {
+        struct probe_spec spec = {.dst = dst, .ttl = ttl, .size = 32, .timeout_ms = 4000};
+        struct probe_result r = engine_probe(e, &spec);
+        if (r.status == PROBE_TIMEOUT && !r.responder)
+            break;
+        if (r.loss == LOSS_NO_ROUTE_BACK && !seen_before(seen, r.from)) {
+            fprintf(fp, "not routable back: %s -> %s hop %d %s (%s): %s\n",
+                    net->devices[e->src_device].id, net->devices[dst_dev].id, ttl,
+                    addr_format(r.from, at), r.responder->id,
+                    explain_loss(net, &r, dst, why, sizeof why));
+            found++;
+        }
+        if (r.status != PROBE_TIMEOUT && r.status != PROBE_TTL_EXPIRED)
+            break;
+    }
+    return found;
+}
+
+/* Can SRC reach host DST over family F?  Reports it if not. */
+static unsigned long check_pair(FILE *fp, struct network *net, int src, int dst,
+                                enum addr_family f, struct seen *seen)
+{
+    struct addr to = device_primary_addr(net, dst, f);
+    char at[ADDR_TEXT_MAX], why[512];
+    unsigned long found = 0;
+    if (to.family == FAMILY_NONE || !device_has_global(net, src, f))
+        return 0;
+    struct engine e;
+    inspect_engine(&e, net, src, to);
+    struct probe_spec spec = {.dst = to, .ttl = 128, .size = 32, .timeout_ms = 4000};
+    struct probe_result r = engine_probe(&e, &spec);
+    if (r.status != PROBE_ECHO_REPLY) {
+        if (r.loss != LOSS_NONE)
+            explain_loss(net, &r, to, why, sizeof why);
+        else
+            snprintf(why, sizeof why, "%s %s", r.responder ? r.responder->id : "the network",
+                     explain_answer(r.status));
+        fprintf(fp, "unreachable: %s -> %s %s: %s\n", net->devices[src].id, net->devices[dst].id,
+                addr_format(to, at), why);
+        found++;
+    }
+    found += check_hops(fp, &e, dst, to, seen);
+    engine_free(&e);
+    return found;
+}
+
+unsigned long inspect_check(FILE *fp, struct network *net)
+{
+    static const enum addr_family families[] = {FAMILY_V4, FAMILY_V6};
+    unsigned long found = 0;
+    for (size_t a = 0; a < net->ndevices; a++) {
+        struct seen seen = {0};
+        for (size_t b = 0; b < net->ndevices; b++) {
+            if (a == b || net->devices[a].kind != KIND_HOST || net->devices[b].kind != KIND_HOST)
+                continue;
+            for (size_t f = 0; f < 2; f++)
+                found += check_pair(fp, net, (int)a, (int)b, families[f], &seen);
+        }
+        free(seen.addrs);
+    }
+    return found;
+}
