@@ -183,7 +183,9 @@ static int parse_args(const struct command *c, int argc, char **argv, struct arg
     optind = 1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, ":46", long_options, NULL)) != -1) {
-        const char *bad = argv[optind - 1];
+        /* the option as given: a separate value has moved optind past it */
+        const char *bad = optarg && optind >= 2 && optarg == argv[optind - 1] ? argv[optind - 2]
+                                                                              : argv[optind - 1];
         if (opt == 'H')
             return 1;
         if (opt == ':')
