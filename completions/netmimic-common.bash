@@ -54,6 +54,7 @@ _netmimic_profile() {
 #   hosts      [device X] sections with kind = host
 #   scenarios  [scenario X] sections
 #   links      [link X] sections
+#   devices    [device X] sections (netmimic routes)
 #   names      the names = ... of every device (what a target may be)
 # iniparser lower-cases section and key names; values end at ';' or '#'.
 _netmimic_profile_names() {
@@ -78,6 +79,7 @@ _netmimic_profile_names() {
             if (type == "device" && name != "") devices[++ndev] = name
             if (what == "scenarios" && type == "scenario" && name != "") print name
             if (what == "links" && type == "link" && name != "") print name
+            if (what == "devices" && type == "device" && name != "") print name
             next
         }
         type == "device" && name != "" && /=/ {
