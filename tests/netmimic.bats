@@ -61,12 +61,13 @@ check_explain() {
     each_block check_explain
 }
 
-@test "explain: the issue's example, the path, and the return path of the final reply" {
+@test "explain: the issue's example, the path, its equal-cost choices, the return path" {
     nm_run "$BATS_TEST_TMPDIR/out" explain --from spoke-vm 10.2.30.10
     assert_equal "$status" 0
     cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
 from spoke-vm 10.11.30.4 to 10.2.30.10 (loc1-vm)
 path: spoke-vm > spoke-vnet > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm
+equal-cost at hub-vnet: hub-er-a (link hub-vnet-er-a, this flow), hub-er-b (link hub-vnet-er-b)
 hop 1 10.10.30.132 (hub-er-a): time exceeded, the reply comes back (TTL 255)
 hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30)
 hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31)
@@ -150,6 +151,21 @@ CASES
     assert_equal "$status" 1
     grep -qx "unreachable: branch-vm -> loc2-vm 10.1.31.10: branch-vnet has no route to 10.1.31.10 and drops it" "$BATS_TEST_TMPDIR/out"
     grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30)" "$BATS_TEST_TMPDIR/out"
+    # ECMP: the reply of this flow comes back through the other gateway endpoint
+    grep -qx "asymmetric: hub-vm -> loc1-vm: out hub-vm > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm, back loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > hub-vm" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "check: unused objects are findings" {
+    local p=$BATS_TEST_TMPDIR/p.ini
+    { cat "$TEST_PROFILES/bad/base.ini"
+      printf '\n[device r9]\ninterfaces = x 10.9.9.9/24\n\n[site s9]\nprefixes = 10.9.0.0/16\n'; } >"$p"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$p" check
+    assert_equal "$status" 1
+    printf '%s\n' "unused: device r9 is attached to no link" "unused: site s9 has no device" \
+        >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$TEST_PROFILES/bad/base.ini" check
+    assert_equal "$status" 0
 }
 
 @test "check: broken profiles, exit 2 with one line on stderr" {

@@ -1,8 +1,9 @@
 /* check.c - `netmimic check`: lints a loaded profile by sending probes
  * between every pair of hosts, in every family both have: a host that
- * cannot reach another, and a hop that answers from an address the
- * source's network cannot reach (its replies never arrive: "Request timed
- * out.").  The reasons are the engine's loss reasons. */
+ * cannot reach another, a hop that answers from an address the source's
+ * network cannot reach (its replies never arrive: "Request timed out."),
+ * and a reply that takes another way back than the echo took.  The
+ * reasons are the engine's loss reasons.  Then objects nothing uses. */
 #include "inspect/inspect.h"
 
 #include <stdlib.h>
@@ -53,6 +54,32 @@ static unsigned long check_hops(FILE *fp, struct engine *e, int dst_dev, struct 
     return found;
 }
 
+static void print_devices(FILE *fp, const struct network *net, const struct fwd_path *p)
+{
+    for (size_t i = 0; i < p->n; i++)
+        fprintf(fp, "%s%s", i ? " > " : "", net->devices[p->steps[i].device].id);
+}
+
+/* Does the reply take the echo's way in reverse?  Reports it if not. */
+static unsigned long check_symmetric(FILE *fp, struct engine *e, int dst, struct addr to)
+{
+    const struct network *net = e->net;
+    const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, to);
+    const struct fwd_path *back = engine_path(e, to, dst, e->src_addr);
+    int same = out->n == back->n;
+    for (size_t i = 0; same && i < out->n; i++)
+        same = out->steps[i].device == back->steps[back->n - 1 - i].device;
+    if (same)
+        return 0;
+    fprintf(fp, "asymmetric: %s -> %s: out ", net->devices[e->src_device].id,
+            net->devices[dst].id);
+    print_devices(fp, net, out);
+    fputs(", back ", fp);
+    print_devices(fp, net, back);
+    fputc('\n', fp);
+    return 1;
+}
+
 /* Can SRC reach host DST over family F?  Reports it if not. */
 static unsigned long check_pair(FILE *fp, struct network *net, int src, int dst,
                                 enum addr_family f, struct seen *seen)
@@ -75,9 +102,37 @@ static unsigned long check_pair(FILE *fp, struct network *net, int src, int dst,
         fprintf(fp, "unreachable: %s -> %s %s: %s\n", net->devices[src].id, net->devices[dst].id,
                 addr_format(to, at), why);
         found++;
+    } else {
+        found += check_symmetric(fp, &e, dst, to);
     }
     found += check_hops(fp, &e, dst, to, seen);
     engine_free(&e);
+    return found;
+}
+
+/* Devices attached to no link, sites no device is in. */
+static unsigned long check_unused(FILE *fp, const struct network *net)
+{
+    unsigned long found = 0;
+    for (size_t i = 0; i < net->ndevices; i++) {
+        const struct device *d = &net->devices[i];
+        size_t links = 0;
+        for (size_t k = 0; k < d->nifaces; k++)
+            links += net->ifaces[d->ifaces[k]].nlinks;
+        if (!links) {
+            fprintf(fp, "unused: device %s is attached to no link\n", d->id);
+            found++;
+        }
+    }
+    for (size_t s = 0; s < net->nsites; s++) {
+        size_t members = 0;
+        for (size_t i = 0; i < net->ndevices; i++)
+            members += net->devices[i].site == (int)s;
+        if (!members) {
+            fprintf(fp, "unused: site %s has no device\n", net->sites[s].id);
+            found++;
+        }
+    }
     return found;
 }
 
@@ -95,5 +150,5 @@ unsigned long inspect_check(FILE *fp, struct network *net)
         }
         free(seen.addrs);
     }
-    return found;
+    return found + check_unused(fp, net);
 }

@@ -178,6 +178,7 @@ void inspect_explain(FILE *fp, struct network *net, int host, const char *target
             owner >= 0 ? net->devices[net->ifaces[owner].device].id : "", owner >= 0 ? ")" : "");
     const struct fwd_path *out = engine_path(&e, e.src_addr, host, t.addr);
     print_path(fp, net, "path", out);
+    routes_print_ecmp(fp, net, &e.routing, out, t.addr);
     lossy_links(fp, net, out);
     for (unsigned ttl = 1; ttl <= max_hops; ttl++)
         if (explain_hop(fp, &e, t.addr, ttl))

@@ -24,6 +24,12 @@ void inspect_scenarios(FILE *fp, const struct network *net);
 void inspect_routes(FILE *fp, const struct network *net, const char *device,
                     const char *filter);
 
+/* For each step of PATH (toward DST) where the device's route has several
+ * equal-cost next hops, one line naming them all and the one the flow
+ * takes.  In routes.c, with the other reads of the control plane. */
+void routes_print_ecmp(FILE *fp, const struct network *net, const struct routing *rt,
+                       const struct fwd_path *path, struct addr dst);
+
 /* Starts an engine on HOST toward DST with chance losses and rate limits
  * off, so a probe's outcome is the network's structure alone. */
 void inspect_engine(struct engine *e, struct network *net, int host, struct addr dst);

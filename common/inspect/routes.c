@@ -94,3 +94,23 @@ void inspect_routes(FILE *fp, const struct network *net, const char *device,
                         !by_addr ? "" : used == &fib->routes[i] ? "> " : "  ");
     routing_free(&rt);
 }
+
+void routes_print_ecmp(FILE *fp, const struct network *net, const struct routing *rt,
+                       const struct fwd_path *path, struct addr dst)
+{
+    for (size_t i = 0; i + 1 < path->n; i++) {
+        int dev = path->steps[i].device, taken = path->steps[i + 1].in_link;
+        const struct route *r = routing_lookup(rt, dev, dst);
+        if (!r || r->source == ROUTE_CONNECTED || r->nnexthops < 2)
+            continue;
+        fprintf(fp, "equal-cost at %s:", net->devices[dev].id);
+        for (size_t k = 0; k < r->nnexthops; k++) {
+            int l = r->nexthop_links[k];
+            int far = link_other_end(net, l, link_local_end(net, l, dev));
+            fprintf(fp, "%s %s (link %s%s)", k ? "," : "",
+                    net->devices[net->ifaces[far].device].id, net->links[l].id,
+                    l == taken ? ", this flow" : "");
+        }
+        fputc('\n', fp);
+    }
+}
