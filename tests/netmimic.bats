@@ -146,6 +146,12 @@ CASES
     assert_equal "$status" 1
     grep -qx "not routable back: pc -> tlossy hop 2 172.16.12.2 (r2): reply has no route back: r1 has no route to 172.16.12.2 (172.16.12.0/24)" "$BATS_TEST_TMPDIR/out"
     grep -qx "unreachable: pc -> tsil 10.0.33.4: tsil never answers (answers = no)" "$BATS_TEST_TMPDIR/out"
+    # r6 and r7 send 10.0.50.0/24 to each other: reported once
+    run grep '^loop: ' "$BATS_TEST_TMPDIR/out"
+    assert_output "loop: toward 10.0.50.0/24 from pc: pc > r1 > r2 > r6 > r7 > r6 > r7 > r6 > ..."
+    run "$BIN/netmimic" --profile "$TEST_PROFILES/model/loop.ini" check
+    assert_equal "$status" 1
+    assert_line "loop: toward 10.9.0.0/16 from pc: pc > ra > rb > ra > rb > ra > rb > ra > ..."
     # the default profile: the document's unreachable pairs and timed-out hops
     nm_run "$BATS_TEST_TMPDIR/out" check
     assert_equal "$status" 1

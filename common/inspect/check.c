@@ -3,7 +3,8 @@
  * cannot reach another, a hop that answers from an address the source's
  * network cannot reach (its replies never arrive: "Request timed out."),
  * and a reply that takes another way back than the echo took.  The
- * reasons are the engine's loss reasons.  Then objects nothing uses. */
+ * reasons are the engine's loss reasons.  Then forwarding loops toward the
+ * prefixes the profile names, and objects nothing uses. */
 #include "inspect/inspect.h"
 
 #include <stdlib.h>
@@ -110,6 +111,74 @@ static unsigned long check_pair(FILE *fp, struct network *net, int src, int dst,
     return found;
 }
 
+/* The prefixes the profile names: connected, static destinations, the
+ * networks devices originate, the sites' prefixes (default routes aside). */
+static struct prefix *named_prefixes(const struct network *net, size_t *n)
+{
+    struct prefix *p = NULL;
+    size_t cap = 0;
+    *n = 0;
+#define ADD(x)                                                       \
+    do {                                                             \
+        if ((x).len > 0) {                                           \
+            p = grow(p, *n, &cap, sizeof *p);                        \
+            p[(*n)++] = (x);                                         \
+        }                                                            \
+    } while (0)
+    for (size_t i = 0; i < net->nifaces; i++)
+        for (size_t k = 0; k < net->ifaces[i].naddrs; k++)
+            ADD(net->ifaces[i].addrs[k].net);
+    for (size_t d = 0; d < net->ndevices; d++) {
+        for (size_t k = 0; k < net->devices[d].nstatics; k++)
+            ADD(net->devices[d].statics[k].dest);
+        for (size_t k = 0; k < net->devices[d].nnetworks; k++)
+            ADD(net->devices[d].networks[k]);
+    }
+    for (size_t s = 0; s < net->nsites; s++)
+        for (size_t k = 0; k < net->sites[s].nprefixes; k++)
+            ADD(net->sites[s].prefixes[k]);
+#undef ADD
+    return p;
+}
+
+/* Forwarding loops: from every device toward every prefix the profile
+ * names, each prefix reported once. */
+static unsigned long check_loops(FILE *fp, struct network *net)
+{
+    size_t n;
+    struct prefix *p = named_prefixes(net, &n);
+    char pt[PREFIX_TEXT_MAX];
+    unsigned long found = 0;
+    struct engine e;
+    if (!net->ndevices || !n) {
+        free(p);
+        return 0;
+    }
+    inspect_engine(&e, net, 0, p[0].addr);
+    for (size_t i = 0; i < n; i++) {
+        size_t j = 0;
+        while (j < i && !prefix_eq(p[j], p[i]))
+            j++;
+        if (j < i)
+            continue; /* named twice: checked once */
+        for (size_t d = 0; d < net->ndevices; d++) {
+            const struct fwd_path *w = engine_path(&e, p[i].addr, (int)d, p[i].addr);
+            if (w->end != PATH_TOO_LONG)
+                continue;
+            fprintf(fp, "loop: toward %s from %s:", prefix_format(p[i], pt),
+                    net->devices[d].id);
+            for (size_t k = 0; k < w->n && k < 8; k++)
+                fprintf(fp, "%s%s", k ? " > " : " ", net->devices[w->steps[k].device].id);
+            fputs(" > ...\n", fp);
+            found++;
+            break;
+        }
+    }
+    engine_free(&e);
+    free(p);
+    return found;
+}
+
 /* Devices attached to no link, sites no device is in. */
 static unsigned long check_unused(FILE *fp, const struct network *net)
 {
@@ -150,5 +219,6 @@ unsigned long inspect_check(FILE *fp, struct network *net)
         }
         free(seen.addrs);
     }
+    found += check_loops(fp, net);
     return found + check_unused(fp, net);
 }
