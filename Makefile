@@ -19,7 +19,7 @@ CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 LDFLAGS  += -fsanitize=address,undefined
 endif
 
-TOOLS      := tracert ping pathping
+TOOLS      := tracert ping pathping netmimic
 COMMON_SRC := $(wildcard common/*/*.c)
 COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
@@ -27,7 +27,7 @@ TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
                 $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat \
                 $(BIN)/test-render
 
-DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc
+DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test test-plain test-san demo clean install bench
@@ -137,7 +137,7 @@ install: all
 	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 	install -m 755 $(TOOLS:%=$(BIN)/%) $(DESTDIR)$(PREFIX)/bin
 	install -m 755 tools/netmimic-genprofile $(DESTDIR)$(PREFIX)/bin
-	install -m 644 profiles/*.ini $(DESTDIR)$(DATADIR)
+	install -m 644 profiles/*.ini man/netmimic-json.schema.json $(DESTDIR)$(DATADIR)
 	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
 	install -m 644 completions/netmimic-common.bash \

@@ -54,6 +54,7 @@ _netmimic_profile() {
 #   hosts      [device X] sections with kind = host
 #   scenarios  [scenario X] sections
 #   links      [link X] sections
+#   devices    [device X] sections (netmimic routes)
 #   names      the names = ... of every device (what a target may be)
 # iniparser lower-cases section and key names; values end at ';' or '#'.
 _netmimic_profile_names() {
@@ -82,6 +83,7 @@ _netmimic_profile_names() {
             if (type == "device" && name != "") devices[++ndev] = name
             if (what == "scenarios" && type == "scenario" && name != "") print name
             if (what == "links" && type == "link" && name != "") print name
+            if (what == "devices" && type == "device" && name != "") print name
             next
         }
         type == "device" && name != "" && /=/ {
@@ -157,7 +159,7 @@ _netmimic_complete() {
         _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names links)
         return 0
         ;;
-    --profile)
+    --profile | --json)
         compopt -o filenames 2>/dev/null
         _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
         return 0
@@ -186,8 +188,8 @@ _netmimic_complete() {
         [[ $prev == "$v" || $prev == "/${v#-}" ]] && return 0
     done
 
-    local long=(--profile= --from= --seed= --down= --scenario= --crlf --realtime --lang=
-        --encoding= --windows=)
+    local long=(--profile= --from= --seed= --down= --scenario= --json= --crlf --realtime
+        --lang= --encoding= --windows=)
     case $cur in
     --*)
         _netmimic_reply "" "$cur" < <(printf '%s\n' "${long[@]}")

@@ -18,7 +18,7 @@ README=$ROOT_DIR/README.md
 TOOLS=(tracert ping pathping)
 
 # netmimic's extension long options, as common/cli/cli.c accepts them.
-EXT_OPTIONS=(profile from seed down scenario crlf realtime lang encoding windows)
+EXT_OPTIONS=(profile from seed down scenario json crlf realtime lang encoding windows)
 
 # The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
 usage_letters() {
@@ -80,6 +80,8 @@ has_item() {
 @test "mandoc -Tlint: ping.1 is clean" { lint ping.1; }
 @test "mandoc -Tlint: pathping.1 is clean" { lint pathping.1; }
 @test "mandoc -Tlint: netmimic-profile.5 is clean" { lint netmimic-profile.5; }
+@test "mandoc -Tlint: netmimic-json.5 is clean" { lint netmimic-json.5; }
+@test "mandoc -Tlint: netmimic.1 is clean" { lint netmimic.1; }
 
 # check_usage_items TOOL: every option letter of TOOL's usage text, and '?',
 # has a list item in TOOL.1.
@@ -123,9 +125,9 @@ check_usage_items() {
             return 1
         }
     done
-    # and the Makefile builds and installs exactly these
+    # and the Makefile builds and installs exactly these, and netmimic
     run sed -n 's/^TOOLS *:= *//p' "$ROOT_DIR/Makefile"
-    assert_output "${TOOLS[*]}"
+    assert_output "${TOOLS[*]} netmimic"
 }
 
 @test "the list of extension options above is the one common/cli/cli.c accepts" {
@@ -138,8 +140,8 @@ check_usage_items() {
 
 @test "the environment variables the code reads are in every man page and the README" {
     local v tool
-    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG \
-        NETMIMIC_WINDOWS; do
+    for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_JSON NETMIMIC_CRLF \
+        NETMIMIC_LANG NETMIMIC_WINDOWS; do
         for tool in "${TOOLS[@]}"; do
             has_item "$MAN/$tool.1" Ev "$v" || {
                 echo "$tool.1 has no '.It Ev $v'" >&2
@@ -167,6 +169,7 @@ check_loads() {
 @test "completion: tracert.bash loads alone and registers _tracert" { check_loads tracert; }
 @test "completion: ping.bash loads alone and registers _ping" { check_loads ping; }
 @test "completion: pathping.bash loads alone and registers _pathping" { check_loads pathping; }
+@test "completion: netmimic.bash loads alone and registers _netmimic" { check_loads netmimic; }
 
 @test "completion: the three files share one set of helpers" {
     local tool
@@ -448,7 +451,7 @@ check_marked() {
 }
 
 @test "README: the examples marked as checked print what they show" {
-    check_marked "$README" 2
+    check_marked "$README" 3
 }
 
 @test "ping.1: the article's 100% loss is the document's block" {
@@ -501,4 +504,55 @@ check_marked() {
         [ -s "$BATS_TEST_TMPDIR/$tool.want" ]
         assert_same_file "$BATS_TEST_TMPDIR/$tool.listed" "$BATS_TEST_TMPDIR/$tool.want"
     done
+}
+
+# ---- netmimic ----------------------------------------------------------------
+
+# The commands netmimic's --help lists, one a line.
+netmimic_commands() {
+    "$BIN/netmimic" --help | sed -n 's/^  \([a-z]*\) \[--profile.*/\1/p'
+}
+
+@test "netmimic: every command of its --help is in netmimic.1, the completion and the README" {
+    local c n=0
+    for c in $(netmimic_commands); do
+        n=$((n + 1))
+        grep -q "^\.It Cm $c\( \|\$\)" "$MAN/netmimic.1" || {
+            echo "netmimic.1 has no '.It Cm $c'" >&2
+            return 1
+        }
+        NETMIMIC_PROFILE=$PROFILE complete_for netmimic ''
+        assert_line "$c"
+        grep -qF "netmimic $c" "$README" || {
+            echo "README.md does not mention 'netmimic $c'" >&2
+            return 1
+        }
+    done
+    assert_equal "$n" 7
+    grep -qF "man/netmimic.1" "$README"
+}
+
+@test "netmimic: every option of each command's --help is in netmimic.1 and completed" {
+    local c o
+    for c in $(netmimic_commands); do
+        for o in $("$BIN/netmimic" "$c" --help | grep -oE -- '(^|[[ |])-(-[a-z-]+|[46])' |
+                   grep -oE -- '-(-[a-z-]+|[46])' | sort -u); do
+            grep -qE -- "Fl ${o#-}( |\$)" "$MAN/netmimic.1" || {
+                echo "netmimic.1 has no 'Fl ${o#-}'" >&2
+                return 1
+            }
+            complete_for netmimic "$c" "${o%%[a-z]*}"
+            assert_line --regexp "^$o=?\$"
+        done
+    done
+}
+
+@test "completion: netmimic completes devices for routes and hosts for --from" {
+    export NETMIMIC_PROFILE=$PROFILE
+    complete_for netmimic routes hub-vn
+    assert_output hub-vnet
+    complete_for netmimic explain --from spoke
+    assert_output spoke-vm
+    complete_for netmimic graph --scenario=er
+    assert_output --scenario=er1-primary-down
 }

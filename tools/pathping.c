@@ -44,7 +44,8 @@ static int pathping(struct winopt_line *w, struct run *run, struct engine *e,
         .via = t->via,
         .nvia = t->nvia,
         .source_is_ours = t->src_is_ours, /* a foreign -i: nothing is sent */
-        .realtime = w->ext.realtime};
+        .realtime = w->ext.realtime,
+        .sink = run->sink};
     pathping_run(e, &run->out, &req);
     return EXIT_OK;
 }

@@ -103,7 +103,7 @@ static int ping(struct winopt_line *w, struct run *run, struct engine *e,
                 const struct target *t)
 {
     struct ping_request req = {.target = t->dst, .via = t->via, .nvia = t->nvia,
-                               .source_is_ours = t->src_is_ours,
+                               .source_is_ours = t->src_is_ours, .sink = run->sink,
                                .round_trip = winopt_get(w, 'R')->seen &&
                                              t->dst.addr.family == FAMILY_V6};
     fill_request(w, run, &req);

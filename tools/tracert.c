@@ -36,7 +36,8 @@ static int trace(struct winopt_line *w, struct run *run, struct engine *e,
         .realtime = w->ext.realtime,
         .via = t->via,
         .nvia = t->nvia,
-        .round_trip = winopt_get(w, 'R')->seen && t->dst.addr.family == FAMILY_V6};
+        .round_trip = winopt_get(w, 'R')->seen && t->dst.addr.family == FAMILY_V6,
+        .sink = run->sink};
     trace_run(e, &run->out, &req);
     return EXIT_OK; /* a trace that ran, even to the hop limit */
 }

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -24,7 +25,8 @@ static const struct option ext_options[] = {
     {"seed", required_argument, NULL, 's'},     {"down", required_argument, NULL, 'd'},
     {"scenario", required_argument, NULL, 'S'}, {"lang", required_argument, NULL, 'l'},
     {"encoding", required_argument, NULL, 'e'}, {"windows", required_argument, NULL, 'w'},
-    {"crlf", no_argument, NULL, 'c'},           {"realtime", no_argument, NULL, 'r'},
+    {"json", required_argument, NULL, 'j'},     {"crlf", no_argument, NULL, 'c'},
+    {"realtime", no_argument, NULL, 'r'},
     {NULL, 0, NULL, 0}};
 
 /* The option ARG ("--name" or "--name=value") names exactly, or NULL. */
@@ -50,6 +52,7 @@ static void store(struct ext_opts *x, int opt, const char *v)
     case 'l': x->lang = v; break;
     case 'e': x->encoding = v; break;
     case 'w': x->windows = v; break;
+    case 'j': x->json = v; break;
     case 'c': x->crlf = 1; break;
     case 'r': x->realtime = 1; break;
     default:
@@ -96,6 +99,8 @@ void ext_apply_env(struct ext_opts *x)
         x->from = v;
     if (!x->seed_text && (v = getenv("NETMIMIC_SEED")) && *v)
         x->seed_text = v;
+    if (!x->json && (v = getenv("NETMIMIC_JSON")) && *v)
+        x->json = v;
     if (!x->crlf && (v = getenv("NETMIMIC_CRLF")) && strcmp(v, "1") == 0)
         x->crlf = 1;
     if (!x->lang && (v = getenv("NETMIMIC_LANG")) && *v)
@@ -151,6 +156,13 @@ void run_setup(struct run *r, const struct ext_opts *x)
         r->host = resolve_host(&r->net, x->from);
         if (r->host < 0)
             die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
+    }
+    if (x->json) {
+        /* last, so that a bad profile or host leaves no file behind */
+        r->json_path = x->json;
+        r->json = fopen(x->json, "w");
+        if (!r->json)
+            die(EXIT_SETUP, "--json: cannot write '%s': %s", x->json, strerror(errno));
     }
     ext_open_out(&r->out, x);
     r->out.flush_parts = x->realtime;

@@ -1,6 +1,6 @@
 /* cli.h - what the three front ends share: the extension long options
- * (--profile --from --seed --down --scenario --crlf --realtime --lang
- * --encoding --windows), which never
+ * (--profile --from --seed --down --scenario --json --crlf --realtime
+ * --lang --encoding --windows), which never
  * clash with Windows options, and the setup of a run from them. */
 #ifndef NETMIMIC_CLI_H
 #define NETMIMIC_CLI_H
@@ -11,6 +11,7 @@
 #include "model/model.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/sink.h"
 
 #define EXT_MAX_DOWN 64
 
@@ -21,6 +22,7 @@ struct ext_opts {
     const char *down[EXT_MAX_DOWN];
     size_t ndown;
     const char *scenario;
+    const char *json;       /* --json FILE: the run's JSON record */
     int crlf;
     int realtime;
     const char *lang;     /* --lang: a catalogue (render/msg.h) */
@@ -37,8 +39,8 @@ enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
 enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *i);
 
 /* Fills in what the environment says where the command line said nothing:
- * NETMIMIC_FROM, NETMIMIC_SEED, NETMIMIC_CRLF (1: redirected form),
- * NETMIMIC_LANG, NETMIMIC_WINDOWS. */
+ * NETMIMIC_FROM, NETMIMIC_SEED, NETMIMIC_JSON, NETMIMIC_CRLF (1: redirected
+ * form), NETMIMIC_LANG, NETMIMIC_WINDOWS. */
 void ext_apply_env(struct ext_opts *x);
 
 /* Opens the writer on stdout in the form, language, Windows version and
@@ -51,10 +53,14 @@ struct run {
     int host;
     uint64_t seed;
     struct out out;
+    FILE *json;             /* --json: opened for the record, or NULL */
+    const char *json_path;
+    const struct run_sink *sink; /* the record's sink for the run, or NULL */
 };
 
 /* Loads the profile, takes down --down links and the --scenario's links,
- * picks the host and the seed, and opens the writer on stdout.  Exits with
+ * picks the host and the seed, opens the --json file, and opens the writer
+ * on stdout.  Exits with
  * EXIT_SETUP and one line on stderr on any error. */
 void run_setup(struct run *r, const struct ext_opts *x);
 void run_free(struct run *r);

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/tool.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "model/resolve.h"
 #include "render/fmt_common.h"
 #include "base/util.h"
+#include "runs/record.h"
 
 /* ---- NETMIMIC_TIMING=1: where one invocation's time goes ----------------- */
 
@@ -119,14 +121,41 @@ static void pick_source(const struct tool *tool, const struct run *run,
         t->src = given;
 }
 
-static int run_tool(const struct tool *tool, struct winopt_line *w)
+/* --json: starts the record of the run, or returns NULL. */
+static struct recorder *start_record(struct recorder *rec, const struct tool *tool,
+                                     struct run *run, const struct winopt_line *w, int argc,
+                                     char **argv)
+{
+    if (!run->json)
+        return NULL;
+    recorder_begin(rec, run->json, &(struct record_info){tool->name, argc - 1, argv + 1,
+                                                         &run->net, run->host, run->seed,
+                                                         w->ext.scenario});
+    run->json = NULL; /* the recorder closes it */
+    return rec;
+}
+
+/* Ends the record; a file that could not be written is a write error. */
+static int end_record(struct recorder *rec, const struct run *run, int status)
+{
+    errno = 0;
+    if (!rec || recorder_end(rec, status) == 0)
+        return status;
+    fprintf(stderr, "%s: --json: cannot write '%s': %s\n", prog_name, run->json_path,
+            strerror(errno ? errno : EIO));
+    return EXIT_WRITE;
+}
+
+static int run_tool(const struct tool *tool, struct winopt_line *w, int argc, char **argv)
 {
     struct run run;
     struct target t = {0};
     struct timing tm;
+    struct recorder rec_store;
     timing_start(&tm);
     run_setup(&run, &w->ext);
     timing_mark(&tm, &tm.loaded_ms);
+    struct recorder *rec = start_record(&rec_store, tool, &run, w, argc, argv);
     int status = EXIT_WINDOWS_FAIL;
     const char *unresolved = NULL;
     char refused = 0;
@@ -135,9 +164,13 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
     else if (!(refused = refused_option(tool, w, t.dst.addr.family)))
         unresolved = resolve_route(tool, &run, w, &t);
     if (unresolved) {
+        if (rec)
+            recorder_failure(rec, "unresolved");
         tool->unresolved(&run.out, unresolved);
         timing_mark(&tm, &tm.routed_ms);
     } else if (refused) {
+        if (rec)
+            recorder_failure(rec, "option refused in this family");
         fmt_family_only(&run.out, refused, t.dst.addr.family == FAMILY_V6 ? 4 : 6);
         timing_mark(&tm, &tm.routed_ms);
     } else {
@@ -148,9 +181,14 @@ static int run_tool(const struct tool *tool, struct winopt_line *w)
                                .dst = t.dst.addr, .via = t.via, .nvia = t.nvia,
                                .ttl = (int)tool_number(w, tool->ttl_letter, tool->default_ttl)});
         timing_mark(&tm, &tm.routed_ms);
+        if (rec) {
+            recorder_target(rec, w->target, &t.dst, t.src);
+            run.sink = &rec->sink;
+        }
         status = tool->run(w, &run, &e, &t);
         engine_free(&e);
     }
+    status = end_record(rec, &run, status);
     status = run_finish(&run, status);
     timing_report(&tm);
     run_free(&run);
@@ -180,5 +218,5 @@ int tool_main(const struct tool *tool, int argc, char **argv)
         tool->no_target(&pre);
         return out_finish(&pre, EXIT_WINDOWS_FAIL);
     }
-    return run_tool(tool, &w);
+    return run_tool(tool, &w, argc, argv);
 }

@@ -181,8 +181,8 @@ static int new_flow(struct engine *e, int device, struct addr src, struct addr d
 }
 
 /* Walks the links of PATH (packets SRC->DST) from step 1 to step LAST,
- * adding link latency and first-packet flow setup to *MS.  Returns 0 if a
- * link lost the packet. */
+ * adding link latency and first-packet flow setup to *MS.  Returns -1, or
+ * the link that lost the packet. */
 static int travel(struct engine *e, const struct fwd_path *path, size_t last, struct addr src,
                   struct addr dst, uint64_t draw_base, double *ms)
 {
@@ -191,14 +191,15 @@ static int travel(struct engine *e, const struct fwd_path *path, size_t last, st
         const struct link *lk = &e->net->links[l];
         const struct dist *setup = e->net->devices[dev].flow_setup;
         uint64_t draw = draw_base + j;
-        if (lk->loss > 0 && unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
-            return 0;
+        if (!e->certain && lk->loss > 0 &&
+            unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
+            return l;
         *ms += dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)l, draw);
         if (setup && new_flow(e, dev, src, dst))
             *ms += dist_sample(e->net->devices[dev].flow_setup, e->seed,
                                ELEMENT_FLOW_SETUP + (uint64_t)dev, draw);
     }
-    return 1;
+    return -1;
 }
 
 /* Where a probe stops: the step index of the device that answers (or drops
@@ -279,7 +280,7 @@ static int bucket_allows(struct engine *e, int device)
 {
     const struct device *d = &e->net->devices[device];
     struct reply_bucket *b = &e->buckets[device];
-    if (!d->reply_limit_ms)
+    if (!d->reply_limit_ms || e->certain)
         return 1;
     b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
     if (b->tokens > d->reply_limit)
@@ -300,32 +301,52 @@ void engine_elapse(struct engine *e, double ms, int realtime)
         pace_ms(ms);
 }
 
+/* Records why the probe in R was lost and where; returns 0 for the
+ * callers' "lost". */
+static int lose(struct probe_result *r, enum probe_loss why, const struct device *where,
+                const struct link *link)
+{
+    r->loss = why;
+    r->loss_device = where;
+    r->loss_link = link;
+    return 0;
+}
+
+/* The device a path that did not arrive ends at. */
+static const struct device *path_last(const struct network *net, const struct fwd_path *p)
+{
+    return &net->devices[p->steps[p->n - 1].device];
+}
+
 /* The reply's way back; fills R and returns 0 if it is lost. */
 static int reply_returns(struct engine *e, int responder, uint64_t draw, struct probe_result *r)
 {
     const struct network *net = e->net;
     const struct device *d = &net->devices[responder];
+    r->loss_on_reply = 1;
     if (!d->answers)
-        return 0;
-    if (d->reply_loss > 0 &&
+        return lose(r, LOSS_SILENT, d, NULL);
+    if (!e->certain && d->reply_loss > 0 &&
         unit_draw(e, ELEMENT_REPLY_LOSS + (uint64_t)responder, draw) < d->reply_loss)
-        return 0;
+        return lose(r, LOSS_REPLY_LOSS, d, NULL);
     if (!bucket_allows(e, responder))
-        return 0;
+        return lose(r, LOSS_RATE_LIMIT, d, NULL);
     /* The source's network must know the way to the reply's address. */
-    if (engine_path(e, e->src_addr, e->src_device, r->from)->end != PATH_DELIVERED)
-        return 0;
+    const struct fwd_path *to = engine_path(e, e->src_addr, e->src_device, r->from);
+    if (to->end != PATH_DELIVERED)
+        return lose(r, LOSS_NO_ROUTE_BACK, path_last(net, to), NULL);
     const struct fwd_path *back = engine_path(e, r->from, responder, e->src_addr);
     if (back->end != PATH_DELIVERED)
-        return 0;
+        return lose(r, LOSS_NO_ROUTE_TO_SOURCE, path_last(net, back), NULL);
     r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
     if (r->reply_ttl <= 0)
-        return 0;
+        return lose(r, LOSS_REPLY_TTL, d, NULL);
     if (back->n == 1)
         return 1; /* the source answers itself: no link, no delay (time<1ms) */
     r->rtt_ms += dist_sample(d->reply_delay, e->seed, ELEMENT_REPLY_DELAY + (uint64_t)responder,
                              draw);
-    return travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
+    int l = travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
+    return l < 0 ? 1 : lose(r, LOSS_LINK, NULL, &net->links[l]);
 }
 
 /* The interface DEVICE sends on when it forwards over LINK. */
@@ -375,6 +396,28 @@ static enum probe_status refused_destination(struct addr dst)
     return PROBE_TIMEOUT;
 }
 
+/* Why a way that ends without an answer loses the probe. */
+static enum probe_loss silent_end(enum path_end end)
+{
+    switch (end) {
+    case PATH_NO_HOST: return LOSS_NEIGHBOR_MISS;
+    case PATH_BROADCAST: return LOSS_BROADCAST;
+    case PATH_NOT_FORWARDING: return LOSS_NOT_FORWARDING;
+    case PATH_TOO_LONG: return LOSS_LOOP;
+    default: return LOSS_NO_ROUTE_OUT;
+    }
+}
+
+/* A lost probe as the Windows views see it (no answer: only the status
+ * counts), keeping the ground truth of R: who, from where, why. */
+static struct probe_result lost(const struct probe_result *r)
+{
+    return (struct probe_result){.status = PROBE_TIMEOUT, .from = r->from,
+                                 .responder = r->responder, .loss = r->loss,
+                                 .loss_device = r->loss_device, .loss_link = r->loss_link,
+                                 .loss_on_reply = r->loss_on_reply};
+}
+
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
 {
     uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
@@ -385,14 +428,29 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
                                             : engine_path(e, e->src_addr, e->src_device, spec->dst);
     struct stop s = find_stop(e->net, out, spec);
     struct probe_result r = {.status = s.status};
+    if (s.status == PROBE_TRANSMIT_FAILED) /* the source has no route */
+        lose(&r, LOSS_NO_ROUTE_OUT, path_last(e->net, out), NULL);
     if (s.status == PROBE_FRAG_LOCAL || s.status == PROBE_TRANSMIT_FAILED)
         return r;
-    if (!s.answers || !travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms))
-        return (struct probe_result){.status = PROBE_TIMEOUT};
+    if (!s.answers) {
+        lose(&r, silent_end(out->end), path_last(e->net, out), NULL);
+        return lost(&r);
+    }
+    r.responder = &e->net->devices[out->steps[s.step].device];
+    int l = travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms);
+    if (l >= 0) {
+        lose(&r, LOSS_LINK, NULL, &e->net->links[l]);
+        return lost(&r);
+    }
     r.from = reply_source(e, out, &s, spec->dst);
     r.from_source = s.step == 0;
-    if (!reply_returns(e, out->steps[s.step].device, draw, &r) || r.rtt_ms > spec->timeout_ms)
-        return (struct probe_result){.status = PROBE_TIMEOUT};
+    if (!reply_returns(e, out->steps[s.step].device, draw, &r))
+        return lost(&r);
+    if (r.rtt_ms > spec->timeout_ms) {
+        lose(&r, LOSS_TOO_LATE, NULL, NULL);
+        return lost(&r);
+    }
+    r.loss_on_reply = 0;
     if (spec->record && r.status == PROBE_ECHO_REPLY)
         record_route(e, out, spec, &r);
     return r;

@@ -29,6 +29,28 @@ enum probe_status {
     PROBE_GENERAL_FAILURE /* the stack refuses the destination (127.0.0.0, ::) */
 };
 
+/* Why a probe got no answer (status PROBE_TIMEOUT; PROBE_TRANSMIT_FAILED
+ * gives LOSS_NO_ROUTE_OUT at the source), set where probe.c loses it; the
+ * JSON record and `netmimic explain` read it. */
+enum probe_loss {
+    LOSS_NONE,
+    LOSS_LINK,          /* a link's loss draw: loss_link, loss_on_reply says which way */
+    LOSS_REPLY_LOSS,    /* the responder dropped its own reply (reply_loss) */
+    LOSS_RATE_LIMIT,    /* the responder's reply_limit had no token left */
+    LOSS_SILENT,        /* the responder never answers (answers = no) */
+    LOSS_NO_ROUTE_BACK, /* the source's network has no route to the reply's
+                           address: loss_device is where the way to it ends */
+    LOSS_NO_ROUTE_TO_SOURCE, /* the reply cannot reach the source: loss_device is
+                                where its way back ends */
+    LOSS_REPLY_TTL,     /* the reply's TTL ran out on the way back */
+    LOSS_NO_ROUTE_OUT,  /* loss_device has no route to the target and drops */
+    LOSS_NEIGHBOR_MISS, /* on-link target nobody owns, dropped (neighbor_miss = drop) */
+    LOSS_BROADCAST,     /* the target is a subnet's broadcast address */
+    LOSS_NOT_FORWARDING, /* the way leads into a host, which does not forward */
+    LOSS_LOOP,          /* a forwarding loop: the way never ends */
+    LOSS_TOO_LATE       /* the reply came back after the timeout */
+};
+
 #define PROBE_MAX_RECORD 9 /* room in the IPv4 options for addresses */
 
 struct probe_spec {
@@ -52,6 +74,12 @@ struct probe_result {
     struct addr recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
     double recorded_at[PROBE_MAX_RECORD]; /* ms since sending, for -s */
     size_t nrecorded;
+    /* Ground truth, for the JSON record and explanations (not printed). */
+    const struct device *responder; /* who answered, or would have; NULL: none */
+    enum probe_loss loss;            /* LOSS_NONE when an answer arrived */
+    const struct device *loss_device; /* where it was lost, or NULL */
+    const struct link *loss_link;    /* LOSS_LINK: the link, else NULL */
+    int loss_on_reply;               /* lost on the reply's way back */
 };
 
 /* What is needed to send probes from one host in one run. */
@@ -70,6 +98,7 @@ struct engine {
     struct addr routed_dst;
     double now_ms;             /* simulated time since the run began */
     struct reply_bucket *buckets; /* per device, for reply_limit */
+    int certain;               /* no chance losses or rate limits (explain) */
 };
 
 /* Builds the routing tables for the network as it is (links already taken

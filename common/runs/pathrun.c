@@ -21,15 +21,20 @@ static int answered(enum probe_status s)
            s == PROBE_NET_UNREACH;
 }
 
+/* INDEX and PHASE only tell the sink which probe this is. */
 static struct probe_result send_probe(struct engine *e, const struct pathping_request *req,
-                                      unsigned ttl)
+                                      unsigned ttl, unsigned long index, int phase)
 {
     struct probe_spec spec = {.dst = req->target.addr, .ttl = (int)ttl, .size = 32,
                               .timeout_ms = req->timeout_ms, .via = req->via,
                               .nvia = req->nvia};
-    if (!req->source_is_ours)
-        return (struct probe_result){.status = PROBE_TRANSMIT_FAILED};
-    return engine_probe(e, &spec);
+    struct probe_result r = {.status = PROBE_TRANSMIT_FAILED};
+    if (req->source_is_ours)
+        r = engine_probe(e, &spec);
+    sink_probe(req->sink, &(struct sink_probe){ttl, index, phase, req->source_is_ours,
+                                               answered(r.status),
+                                               req->source_is_ours ? &spec : NULL, &r});
+    return r;
 }
 
 /* Phase 1: fills HOPS; returns how many answered, *SILENT set when the
@@ -42,16 +47,18 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
     for (unsigned ttl = 1; ttl <= req->max_hops; ttl++) {
         struct probe_result r = {.status = PROBE_TIMEOUT};
         for (int t = 0; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
-            r = send_probe(e, req, ttl);
+            r = send_probe(e, req, ttl, (unsigned long)t + 1, 1);
             engine_elapse(e, answered(r.status) ? r.rtt_ms : req->timeout_ms, req->realtime);
         }
         if (!answered(r.status)) {
+            sink_hop(req->sink, &(struct sink_hop){ttl, 0, r.from, NULL, 0});
             pathping_path_silent(o, ttl);
             *silent = 1;
             return ttl - 1;
         }
         hops[ttl - 1].addr = r.from;
         format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
+        sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 0});
         pathping_path_hop(o, ttl, text);
         if (r.status != PROBE_TTL_EXPIRED)
             return ttl; /* the target, or a router that says it is unreachable */
@@ -65,7 +72,7 @@ static void measure(struct engine *e, const struct pathping_request *req, struct
 {
     for (unsigned k = 0; k < n; k++)
         for (unsigned long q = 0; q < req->queries; q++) {
-            struct probe_result r = send_probe(e, req, k + 1);
+            struct probe_result r = send_probe(e, req, k + 1, q + 1, 2);
             engine_elapse(e, (double)req->period_ms, req->realtime);
             if (answered(r.status) && addr_eq(r.from, hops[k].addr)) {
                 hops[k].answered++;
@@ -100,6 +107,10 @@ static void print_table(const struct engine *e, struct out *o, const struct path
         struct pathping_count sent = {0, req->queries};
         pathping_table_link(o, (struct pathping_count){from_here - before, sent.sent});
         format_hop_text(e->net, e->src_device, hops[k].addr, req->resolve_names, text, sizeof text);
+        sink_path_row(req->sink, &(struct sink_path_row){
+            k + 1, hops[k].addr, text, hops[k].answered != 0,
+            hops[k].answered ? (unsigned long)(hops[k].sum_ms / (double)hops[k].answered) : 0,
+            req->queries, hops[k].lost, hops[k].lost - from_here, from_here - before});
         pathping_table_node(o, k + 1, hops[k].answered != 0,
                             /* the mean of the measured times, truncated */
                             hops[k].answered

@@ -10,6 +10,7 @@
 #include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/sink.h"
 
 #define PATHPING_PHASE1_TRIES 3
 
@@ -26,6 +27,7 @@ struct pathping_request {
     size_t nvia;
     int source_is_ours;     /* -i names an address of the current host */
     int realtime;
+    const struct run_sink *sink; /* also told every probe, hop and row, or NULL */
 };
 
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req);

@@ -137,6 +137,8 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     double sent_at = e->now_ms;
     st->sent++;
     if (req->source && !req->source_is_ours) {
+        struct probe_result none = {.status = PROBE_TRANSMIT_FAILED};
+        sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 0, 0, NULL, &none});
         ping_line(o, PING_TRANSMIT_FAILED);
         return 0;
     }
@@ -151,6 +153,7 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     /* the target's zone, when a name gave one, shows on its replies too */
     format_addr_text(from, sizeof from, NULL, replier,
                      addr_eq(replier, req->target.addr) ? req->target.zone : 0);
+    unsigned long received = st->received;
     if (r.status == PROBE_ECHO_REPLY || error_text(r.status)) {
         if (print_answer(o, req, &r, from))
             st->received++;
@@ -161,6 +164,8 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     } else {
         ping_line(o, unanswered_text(r.status));
     }
+    sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 1, st->received > received,
+                                               &spec, &r});
     return took;
 }
 
@@ -197,6 +202,7 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
     if (!stopped)
         stopped = handle_signals(o, addr, &st);
     ping_statistics(o, addr, &st);
+    sink_ping_stats(req->sink, &st, stopped);
     if (stopped)
         ping_line(o, PING_CONTROL_C);
     return st.received;

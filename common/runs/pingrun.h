@@ -9,6 +9,7 @@
 #include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/sink.h"
 
 struct ping_request {
     struct resolved target;
@@ -29,6 +30,7 @@ struct ping_request {
     int round_trip;          /* -R over IPv6: via the target back to the source */
     uint32_t clock_ms;       /* time of day at the start, for -s */
     int realtime;
+    const struct run_sink *sink; /* also told every echo and the statistics, or NULL */
 };
 
 /* Set by the front end's signal handlers: SIGINT stops with the statistics

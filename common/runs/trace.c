@@ -37,14 +37,17 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
     for (int p = 0; p < TRACE_PROBES_PER_HOP; p++) {
         struct probe_result r = engine_probe(e, &spec);
         engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
+        int replied = r.status == PROBE_ECHO_REPLY || r.status == PROBE_TTL_EXPIRED;
+        sink_probe(req->sink, &(struct sink_probe){ttl, (unsigned long)p + 1, 0, 1, replied,
+                                                   &spec, &r});
         if (is_unreachable(r.status)) {
             format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
+            sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 1});
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
                                              ? TRACERT_NET_UNREACH
                                              : TRACERT_HOST_UNREACH);
             return 1;
         }
-        int replied = r.status == PROBE_ECHO_REPLY || r.status == PROBE_TTL_EXPIRED;
         tracert_probe_field(o, replied, r.rtt_ms);
         if (replied) {
             answered = 1;
@@ -53,10 +56,12 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
         }
     }
     if (!answered) {
+        sink_hop(req->sink, &(struct sink_hop){ttl, 0, from, NULL, 0});
         tracert_hop_timed_out(o);
         return 0;
     }
     format_hop_text(e->net, e->src_device, from, req->resolve_names, text, sizeof text);
+    sink_hop(req->sink, &(struct sink_hop){ttl, 1, from, text, 0});
     tracert_hop_address(o, text);
     return reached;
 }

@@ -9,6 +9,7 @@
 #include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/sink.h"
 
 #define TRACE_PROBES_PER_HOP 3
 
@@ -21,6 +22,7 @@ struct trace_request {
     const struct addr *via; /* -j: loose source route */
     size_t nvia;
     int round_trip;        /* -R: to the target and back to the source */
+    const struct run_sink *sink; /* also told every probe and hop, or NULL */
 };
 
 /* Probes through E and prints the whole trace, header to footer, on O. */

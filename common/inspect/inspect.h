@@ -1,0 +1,56 @@
+/* inspect.h - what `netmimic` shows about a profile: its objects, a
+ * device's routes, the explanation of a flow, a lint of the whole network
+ * and a Graphviz drawing.  Explanations and the lint send probes through
+ * the engine (data/probe.h) with chance losses off and read the loss
+ * reasons it records: the same machinery as the Windows tools, not a
+ * second one.  Everything writes to FP; errors in the request are one
+ * line on stderr and EXIT_SETUP (die). */
+#ifndef NETMIMIC_INSPECT_H
+#define NETMIMIC_INSPECT_H
+
+#include <stdio.h>
+
+#include "data/probe.h"
+#include "model/model.h"
+
+/* One line per host, link or scenario. */
+void inspect_hosts(FILE *fp, const struct network *net);
+void inspect_links(FILE *fp, const struct network *net);
+void inspect_scenarios(FILE *fp, const struct network *net);
+
+/* The routes of DEVICE (a device's section name), all of them or those
+ * overlapping FILTER (a prefix or an address; NULL: all).  routes.c is the
+ * one file that reads the control plane's tables. */
+void inspect_routes(FILE *fp, const struct network *net, const char *device,
+                    const char *filter);
+
+/* For each step of PATH (toward DST) where the device's route has several
+ * equal-cost next hops, one line naming them all and the one the flow
+ * takes.  In routes.c, with the other reads of the control plane. */
+void routes_print_ecmp(FILE *fp, const struct network *net, struct routing *rt,
+                       const struct fwd_path *path, struct addr dst);
+
+/* Starts an engine on HOST toward DST with chance losses and rate limits
+ * off, so a probe's outcome is the network's structure alone. */
+void inspect_engine(struct engine *e, struct network *net, int host, struct addr dst);
+
+/* Why the lost probe R (toward DST) got no answer, in words, into BUF. */
+char *explain_loss(const struct network *net, const struct probe_result *r, struct addr dst,
+                   char *buf, size_t n);
+
+/* What an answer with status S says, in words ("time exceeded", ...). */
+const char *explain_answer(enum probe_status s);
+
+/* The flow from HOST to TARGET (as tracert takes it: name or address;
+ * FAMILY as -4/-6, or FAMILY_NONE) hop by hop, up to MAX_HOPS. */
+void inspect_explain(FILE *fp, struct network *net, int host, const char *target,
+                     enum addr_family family, unsigned max_hops);
+
+/* Lints the network; returns the number of findings printed. */
+unsigned long inspect_check(FILE *fp, struct network *net);
+
+/* The topology as Graphviz DOT; with PATH_FROM >= 0, the path of the flow
+ * from that host to TARGET is highlighted. */
+void inspect_graph(FILE *fp, struct network *net, int path_from, const char *target);
+
+#endif

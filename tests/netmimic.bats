@@ -1,0 +1,256 @@
+#!/usr/bin/env bats
+# netmimic.bats - the netmimic binary (man/netmimic.1): the listings, a
+# device's routes, explain (every timed-out hop of the seed document's
+# traces gets the profile's reason), check (clean, findings, broken
+# profiles), graph, and the usual bad input.
+
+load lib/common
+load lib/blocks
+
+bats_require_minimum_version 1.5.0
+
+LOSSES=$TEST_PROFILES/json/losses.ini
+
+# nm_run OUT ARGS...: runs bin/netmimic; stdout in OUT, stderr in OUT.err.
+nm_run() {
+    local out=$1
+    shift
+    status=0
+    "$BIN/netmimic" "$@" >"$out" 2>"$out.err" || status=$?
+}
+
+# ---- explain against the seed document --------------------------------------
+
+# For a tracert row: each hop of the document's block and the line explain
+# gives for it.  An answered hop: explain names the same address and its
+# reply comes back.  A timed-out hop: the device answers from an address
+# the source's network has no route to (README, "How the default profile
+# models the seed document": unadvertised gateway subnets and transfer
+# networks explain every "Request timed out." hop).
+check_explain() {
+    local name=$1 tool=$2 from=$3 target=$4 opts=$5 f n rest line
+    [ "$tool" = tracert ] || return 0
+    f=$BATS_TEST_TMPDIR/$name
+    # shellcheck disable=SC2086
+    "$BIN/netmimic" explain --from "$from" $opts "$target" >"$f.explain"
+    block_expected "$name" | awk '/^ *[0-9]+  / {
+        n = $1; sub(/^ *[0-9]+ +/, "")
+        if ($0 ~ /Request timed out\.$/) print n, "timeout"
+        else { a = $NF; gsub(/[][]/, "", a); print n, a } }' >"$f.hops"
+    [ -s "$f.hops" ]
+    while read -r n rest; do
+        line=$(grep "^hop $n " "$f.explain") || {
+            echo "$name: explain has no hop $n" >&2
+            return 1
+        }
+        if [ "$rest" = timeout ]; then
+            [[ $line == *": reply has no route back: "*" has no route to "* ]] || {
+                echo "$name hop $n: $line" >&2
+                return 1
+            }
+        else
+            [[ $line == "hop $n $rest ("*"the reply comes back"* ]] || {
+                echo "$name hop $n: want $rest, got: $line" >&2
+                return 1
+            }
+        fi
+    done <"$f.hops"
+}
+
+@test "explain: every hop of the seed document's traces, timed-out ones with their reason" {
+    each_block check_explain
+}
+
+@test "explain: the issue's example, the path, its equal-cost choices, the return path" {
+    nm_run "$BATS_TEST_TMPDIR/out" explain --from spoke-vm 10.2.30.10
+    assert_equal "$status" 0
+    cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
+from spoke-vm 10.11.30.4 to 10.2.30.10 (loc1-vm)
+path: spoke-vm > spoke-vnet > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm
+equal-cost at hub-vnet: hub-er-a (link hub-vnet-er-a, this flow), hub-er-b (link hub-vnet-er-b)
+hop 1 10.10.30.132 (hub-er-a): time exceeded, the reply comes back (TTL 255)
+hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30)
+hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31)
+hop 4 10.2.30.10 (loc1-vm): echo reply, the reply comes back (TTL 124)
+return path: loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > spoke-vnet > spoke-vm
+WANT
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "explain: no route out, and the failover scenario" {
+    run "$BIN/netmimic" explain --from branch-vm 10.1.31.10
+    assert_line "hop 1: branch-vnet has no route to 10.1.31.10 and drops it"
+    run "$BIN/netmimic" explain --from loc1-vm --scenario er1-primary-down 10.10.30.4
+    assert_line "path: loc1-vm > loc1-lan > loc1-ce > hub-vpn-tunnel > hub-vpn > hub-vnet > hub-vm"
+    run "$BIN/netmimic" explain --from loc1-vm --scenario er1-primary-down \
+        --down vpn-hub-loc1 --max-hops 3 10.10.30.4
+    assert_line --regexp '^hop 3: .* has no route to 10\.10\.30\.4 and drops it$'
+}
+
+@test "explain: the reasons of the loss profile" {
+    local t want
+    while IFS='|' read -r t want; do
+        run "$BIN/netmimic" --profile "$LOSSES" explain "$t"
+        assert_line --partial "$want"
+    done <<'CASES'
+10.0.30.4|link l-lossy loses 1 of the packets it carries
+10.0.31.4|(drops 1 of its replies)
+10.0.33.4|tsil never answers (answers = no)
+10.0.34.4|the reply's TTL (initial_ttl = 1) runs out on the way back
+10.0.41.4|reply cannot reach the source: tnrs has no route back
+10.0.33.9|nobody owns 10.0.33.9 on r2's segment (neighbor_miss = drop)
+10.0.33.255|10.0.33.255 is a broadcast address on r2's segment
+10.0.40.1|the way leads into host trl, which does not forward
+10.0.50.1|forwarding loop (through r6)
+192.0.2.1|hop 2: r1 has no route to 192.0.2.1 and drops it
+10.0.30.4|hop 2 172.16.12.2 (r2): reply has no route back: r1 has no route to 172.16.12.2 (172.16.12.0/24)
+CASES
+}
+
+# ---- listings and routes ------------------------------------------------------
+
+@test "hosts, links, scenarios: one line each" {
+    run "$BIN/netmimic" hosts
+    assert_equal "${#lines[@]}" 6
+    assert_line --index 0 "hub-vm 10.10.30.4 names=hub-vm site=hub default"
+    run "$BIN/netmimic" scenarios
+    assert_output "er1-primary-down down=loc1-er1-primary: Location 1's CE interface toward the primary MSEE shut down"
+    run "$BIN/netmimic" links --scenario er1-primary-down
+    assert_line --regexp '^loc1-er1-primary .* down$'
+    assert_equal "$(grep -c '^\[link ' "$PROFILE")" "${#lines[@]}"
+    run "$BIN/netmimic" --profile "$TEST_PROFILES/bad/base.ini" hosts
+    assert_output "h1 10.0.0.1 names=h1 site=s1 default"
+}
+
+@test "routes: origins, sessions, preference, AS path length, ECMP; an address marks its route" {
+    run "$BIN/netmimic" routes hub-vnet 10.2.30.10
+    assert_output "> B 10.2.30.0/25       learned, local_pref 200, as_path_len 2 via 10.10.30.132 (hub-er-a, link hub-vnet-er-a, session hub-er-a) via 10.10.30.133 (hub-er-b, link hub-vnet-er-b, session hub-er-b)"
+    run "$BIN/netmimic" routes spoke-vm
+    assert_line "C 10.11.30.0/27      connected, interface eth0"
+    assert_line "S 0.0.0.0/0          static via 10.11.30.1 (spoke-vnet, link spoke-vm-nic)"
+    run "$BIN/netmimic" routes hub-vnet 10.10.30.0/24
+    assert_line --partial "C 10.10.30.0/25      connected, interface vms"
+    assert_line --partial "C 10.10.30.128/25    connected, interface gw"
+}
+
+# ---- check ---------------------------------------------------------------------
+
+@test "check: a clean profile, exit 0 and nothing printed" {
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$TEST_PROFILES/ping/chain.ini" check
+    assert_equal "$status" 0
+    [ ! -s "$BATS_TEST_TMPDIR/out" ] && [ ! -s "$BATS_TEST_TMPDIR/out.err" ]
+}
+
+@test "check: findings, exit 1" {
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$LOSSES" check
+    assert_equal "$status" 1
+    grep -qx "not routable back: pc -> tlossy hop 2 172.16.12.2 (r2): reply has no route back: r1 has no route to 172.16.12.2 (172.16.12.0/24)" "$BATS_TEST_TMPDIR/out"
+    grep -qx "unreachable: pc -> tsil 10.0.33.4: tsil never answers (answers = no)" "$BATS_TEST_TMPDIR/out"
+    # r6 and r7 send 10.0.50.0/24 to each other: reported once
+    run grep '^loop: ' "$BATS_TEST_TMPDIR/out"
+    assert_output "loop: toward 10.0.50.0/24 from pc: pc > r1 > r2 > r6 > r7 > r6 > r7 > r6 > ..."
+    run "$BIN/netmimic" --profile "$TEST_PROFILES/model/loop.ini" check
+    assert_equal "$status" 1
+    assert_line "loop: toward 10.9.0.0/16 from pc: pc > ra > rb > ra > rb > ra > rb > ra > ..."
+    # the default profile: the document's unreachable pairs and timed-out hops
+    nm_run "$BATS_TEST_TMPDIR/out" check
+    assert_equal "$status" 1
+    grep -qx "unreachable: branch-vm -> loc2-vm 10.1.31.10: branch-vnet has no route to 10.1.31.10 and drops it" "$BATS_TEST_TMPDIR/out"
+    grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30)" "$BATS_TEST_TMPDIR/out"
+    # ECMP: the reply of this flow comes back through the other gateway endpoint
+    grep -qx "asymmetric: hub-vm -> loc1-vm: out hub-vm > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm, back loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > hub-vm" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "check: unused objects are findings" {
+    local p=$BATS_TEST_TMPDIR/p.ini
+    { cat "$TEST_PROFILES/bad/base.ini"
+      printf '\n[device r9]\ninterfaces = x 10.9.9.9/24\n\n[site s9]\nprefixes = 10.9.0.0/16\n'; } >"$p"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$p" check
+    assert_equal "$status" 1
+    printf '%s\n' "unused: device r9 is attached to no link" "unused: site s9 has no device" \
+        >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$TEST_PROFILES/bad/base.ini" check
+    assert_equal "$status" 0
+}
+
+@test "check: broken profiles, exit 2 with one line on stderr" {
+    local p=$BATS_TEST_TMPDIR/p.ini
+    sed 's/^kind = host$/kind = hots/' "$TEST_PROFILES/bad/base.ini" >"$p"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$p" check
+    assert_equal "$status" 2
+    [ ! -s "$BATS_TEST_TMPDIR/out" ]
+    assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/out.err")" 1
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "netmimic: $p: [device h1] kind: 'hots' is not host or router"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/missing.ini" check
+    assert_equal "$status" 2
+    assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/out.err")" 1
+    printf '[network]\ndefault_host = h1\n[device h1]\nkind = host\ninterfaces = eth0 10.0.0.1/24\n[link x]\na = h1.eth0\nb = h9.eth0\n' >"$p"
+    nm_run "$BATS_TEST_TMPDIR/out" --profile "$p" check
+    assert_equal "$status" 2
+    assert_equal "$(wc -l <"$BATS_TEST_TMPDIR/out.err")" 1
+}
+
+# ---- graph -------------------------------------------------------------------------
+
+@test "graph: DOT with one node per device, one edge per link, the flow in red" {
+    nm_run "$BATS_TEST_TMPDIR/g.dot" graph --from spoke-vm --to 10.2.30.10
+    assert_equal "$status" 0
+    head -1 "$BATS_TEST_TMPDIR/g.dot" | grep -q '^graph "'
+    assert_equal "$(grep -c '\[shape=' "$BATS_TEST_TMPDIR/g.dot")" "$(grep -c '^\[device ' "$PROFILE")"
+    assert_equal "$(grep -c ' -- ' "$BATS_TEST_TMPDIR/g.dot")" "$(grep -c '^\[link ' "$PROFILE")"
+    # the path of explain: 8 devices, 7 links
+    assert_equal "$(grep '\[shape=' "$BATS_TEST_TMPDIR/g.dot" | grep -c 'color=red')" 8
+    assert_equal "$(grep ' -- ' "$BATS_TEST_TMPDIR/g.dot" | grep -c 'color=red')" 7
+    nm_run "$BATS_TEST_TMPDIR/g2.dot" graph --scenario er1-primary-down
+    grep -q '"loc1-er1-primary".*style=dashed' "$BATS_TEST_TMPDIR/g2.dot"
+    ! grep -q 'color=red' "$BATS_TEST_TMPDIR/g2.dot"
+}
+
+@test "graph: dot parses it, and --svg renders it (only where Graphviz is installed)" {
+    command -v dot >/dev/null || skip "Graphviz's dot is not installed: DOT not parsed"
+    "$BIN/netmimic" graph --from loc1-vm --to hub-vm >"$BATS_TEST_TMPDIR/g.dot"
+    dot -Tsvg "$BATS_TEST_TMPDIR/g.dot" >"$BATS_TEST_TMPDIR/g.svg"
+    grep -q '<svg' "$BATS_TEST_TMPDIR/g.svg"
+    "$BIN/netmimic" graph --svg --to hub-vm | grep -q '<svg'
+}
+
+# ---- usage and bad input -----------------------------------------------------------
+
+@test "every subcommand has --help, exit 0" {
+    local c
+    for c in hosts links scenarios routes explain check graph; do
+        run "$BIN/netmimic" "$c" --help
+        assert_equal "$status" 0
+        assert_line --index 0 --regexp "^Usage: netmimic $c( |\$)"
+    done
+    run "$BIN/netmimic" --help
+    assert_equal "$status" 0
+    assert_line --index 0 "Usage: netmimic [--profile FILE] COMMAND [OPTIONS] [ARGS]"
+}
+
+@test "bad input: one line on stderr naming what and where, exit 2, nothing on stdout" {
+    local args want
+    while IFS='|' read -r args want; do
+        # shellcheck disable=SC2086
+        nm_run "$BATS_TEST_TMPDIR/out" $args
+        assert_equal "$status" 2
+        [ ! -s "$BATS_TEST_TMPDIR/out" ]
+        assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" "${want//PROFILE/$PROFILE}"
+    done <<'CASES'
+|netmimic: no command (see netmimic --help)
+frobnicate|netmimic: unknown command 'frobnicate' (see netmimic --help)
+hosts --from hub-vm|netmimic: hosts: unknown option '--from' (see netmimic hosts --help)
+explain --bogus 10.0.0.1|netmimic: explain: unknown option '--bogus' (see netmimic explain --help)
+explain --from|netmimic: explain: option '--from' needs a value
+explain|netmimic: explain: missing operand (see netmimic explain --help)
+routes a b c|netmimic: routes: too many operands (see netmimic routes --help)
+routes nosuch|netmimic: routes: no device 'nosuch' in PROFILE
+routes hub-vnet 10.0.0.0/99|netmimic: routes: '10.0.0.0/99' is not a prefix or an address
+explain --from nosuch 10.0.0.1|netmimic: --from: no host 'nosuch' in PROFILE
+explain --scenario nosuch 10.0.0.1|netmimic: --scenario: no scenario 'nosuch' in PROFILE
+explain nosuch.example|netmimic: explain: cannot resolve 'nosuch.example' in PROFILE
+explain --max-hops 0 10.0.0.1|netmimic: explain: --max-hops: '0' is not a whole number from 1 to 255
+CASES
+}
