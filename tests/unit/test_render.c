@@ -1,8 +1,7 @@
 /* test_render.c - unit tests for common/render: filling a message's
  * arguments, the catalogues' fallbacks, the writer's two forms and code
- * pages, and the IPv6 forms of ping, which no run calls yet (the model is
- * IPv4 only until the core's dual-stack change): their lines are compared
- * with the IPv6 captures of ../shared/corpus-locale (de-ping-001, fr-ping-006,
+ * pages, and the IPv6 forms of ping: their lines are compared with the
+ * IPv6 captures of ../shared/corpus-locale (de-ping-001, fr-ping-006,
  * pt-BR-ping-005, ru-ping-004, zh-CN-ping-010) and windows-output.md 4.
  * Prints "N passed, M failed" and exits non-zero if anything failed. */
 #define _POSIX_C_SOURCE 200809L
@@ -10,28 +9,11 @@
 #include "render/msg.h"
 #include "render/out.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int passed, failed;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("FAIL: ", stdout);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-}
+#include "check.h"
 
 static void check_text(const char *got, const char *want, const char *what)
 {
@@ -168,6 +150,5 @@ int main(void)
     test_reply6();
     test_bare_lines();
     test_codepages();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }

@@ -2,27 +2,10 @@
  * Prints "N passed, M failed" and exits non-zero if anything failed. */
 #include "base/strmap.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-static int passed, failed;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-    if (ok) {
-        passed++;
-        return;
-    }
-    failed++;
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("FAIL: ", stdout);
-    vprintf(fmt, ap);
-    va_end(ap);
-    putchar('\n');
-}
+#include "check.h"
 
 static void test_empty(void)
 {
@@ -87,6 +70,5 @@ int main(void)
     test_put_get();
     test_owns_keys();
     test_growth();
-    printf("%d passed, %d failed\n", passed, failed);
-    return failed != 0;
+    return check_report();
 }
