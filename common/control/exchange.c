@@ -476,11 +476,7 @@ static void install(struct state *st)
                                     .local_pref = p->local_pref,
                                     .as_path_len = p->as_path_len};
             }
-            size_t j = 0;
-            while (j < r->nnexthops && r->nexthop_links[j] != p->link)
-                j++;
-            if (j == r->nnexthops && r->nnexthops < ROUTE_MAX_NEXTHOPS)
-                r->nexthop_links[r->nnexthops++] = p->link;
+            route_add_nexthop(r, p->link);
         }
     }
 }

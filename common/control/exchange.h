@@ -26,6 +26,9 @@ struct exchange_prefix {
     unsigned rounds;
 };
 
+/* Adds LINK to R's equal-cost next hops, once, up to ROUTE_MAX_NEXTHOPS. */
+void route_add_nexthop(struct route *r, int link);
+
 /* Looks for a connected or static route of F for exactly P. */
 const struct route *fib_exact(const struct fib *f, struct prefix p, enum route_source src);
 

@@ -28,7 +28,7 @@ const struct route *fib_exact(const struct fib *f, struct prefix p, enum route_s
     return NULL;
 }
 
-static void add_nexthop(struct route *r, int link)
+void route_add_nexthop(struct route *r, int link)
 {
     for (size_t i = 0; i < r->nnexthops; i++)
         if (r->nexthop_links[i] == link)
@@ -78,7 +78,7 @@ static void add_static(const struct network *net, int dev, struct fib *f)
             r->dest = d->statics[i].dest;
             r->source = ROUTE_STATIC;
         }
-        add_nexthop(r, l);
+        route_add_nexthop(r, l);
     }
 }
 

@@ -224,9 +224,7 @@ static struct stop unreachable_stop(const struct network *net, const struct fwd_
     if (p->end != PATH_NO_ROUTE || d->no_route == NOROUTE_DROP)
         return s;
     s.answers = 1;
-    s.status = p->end == PATH_NO_ROUTE && d->no_route == NOROUTE_NET_UNREACH
-                   ? PROBE_NET_UNREACH
-                   : PROBE_HOST_UNREACH;
+    s.status = d->no_route == NOROUTE_NET_UNREACH ? PROBE_NET_UNREACH : PROBE_HOST_UNREACH;
     return s;
 }
 

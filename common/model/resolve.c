@@ -26,10 +26,10 @@ static const char *own_name(const struct network *net, int host)
 static enum addr_family pick_family(const struct network *net, int host, int device,
                                     enum addr_family asked)
 {
-    int has6 = device_primary_addr(net, device, FAMILY_V6).family != FAMILY_NONE;
-    int has4 = device_primary_addr(net, device, FAMILY_V4).family != FAMILY_NONE;
     if (asked != FAMILY_NONE)
         return asked;
+    int has6 = device_primary_addr(net, device, FAMILY_V6).family != FAMILY_NONE;
+    int has4 = device_primary_addr(net, device, FAMILY_V4).family != FAMILY_NONE;
     if (has6 && (!has4 || device_has_global(net, host, FAMILY_V6)))
         return FAMILY_V6;
     return has4 ? FAMILY_V4 : FAMILY_NONE;
@@ -75,7 +75,7 @@ int resolve_target(const struct network *net, int host, const char *text,
     if (d < 0)
         return -1;
     enum addr_family f = pick_family(net, host, d, family);
-    out->addr = f == FAMILY_NONE ? (struct addr){0} : device_primary_addr(net, d, f);
+    out->addr = device_primary_addr(net, d, f); /* FAMILY_NONE: none */
     if (out->addr.family == FAMILY_NONE)
         return -1;
     out->canonical = net->devices[d].names[0];
