@@ -172,7 +172,7 @@ END
 @test "genprofile: tiered-internet, a provider accepts from a stub only the stub's prefixes" {
     gen --shape tiered-internet --sites 5 --seed 1 --out tiers.ini
     grep -A7 '^\[session r4-r5\]' tiers.ini >session.txt
-    grep -qx 'a_import_prefixes = 10.0.5.0/24 100.64.0.5/32' session.txt
+    grep -qx 'a_import_prefixes = "10.0.5.0/24 100.64.0.5/32"' session.txt
 }
 
 @test "genprofile: every shape, 40 sites, as parts and as one file: the same trace, reaching the target" {
@@ -233,8 +233,9 @@ END
 @test "genprofile: a line too long for iniparser stops it, and no profile is left" {
     local long
     long=$(printf '1+%.0s' {1..600})1
+    # "latency = " and the quotes around the 1201 characters: 1213
     run --separate-stderr "$GEN" --sites 3 --latency "$long" --out long.ini
-    assert_equal "$stderr" "netmimic-genprofile: latency: a line of 1211 characters (at most 1024)"
+    assert_equal "$stderr" "netmimic-genprofile: latency: a line of 1213 characters (at most 1024)"
     assert_equal "$status" 2
     [ ! -e long.ini ]
     mkdir parts

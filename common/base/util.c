@@ -57,6 +57,15 @@ char *estrdup(const char *s)
     return estrndup(s, strlen(s));
 }
 
+char *copy_text(char *dst, size_t size, const char *src, size_t len)
+{
+    if (len >= size)
+        len = size - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+    return dst;
+}
+
 char *estrndup(const char *s, size_t n)
 {
     char *p = emalloc(n + 1);
@@ -155,13 +164,17 @@ char **split_list(const char *s, char sep, size_t *n)
         const char *end = s;
         while (*end && !is_sep(*end, sep))
             end++;
-        char *field = estrndup(s, (size_t)(end - s));
-        char *t = trim(field);
-        if (*t) {
+        /* the field trimmed in place: one allocation a field, as the loader
+         * splits every list of a large profile */
+        const char *first = s, *last = end;
+        while (first < last && isspace((unsigned char)*first))
+            first++;
+        while (last > first && isspace((unsigned char)last[-1]))
+            last--;
+        if (last > first) {
             v = grow(v, *n, &cap, sizeof *v);
-            v[(*n)++] = estrdup(t);
+            v[(*n)++] = estrndup(first, (size_t)(last - first));
         }
-        free(field);
         s = *end ? end + 1 : end;
     }
     return v;

@@ -141,8 +141,7 @@ static const char *section_header(char *line, char *buf, size_t n)
     char *t = trim(line), *close = strchr(t, ']');
     if (*t != '[' || !close)
         return NULL;
-    *close = '\0';
-    snprintf(buf, n, "%s", t + 1);
+    copy_text(buf, n, t + 1, (size_t)(close - t - 1));
     return trim(buf);
 }
 
@@ -152,9 +151,12 @@ static const char *normalized_section(const char *sec, char *buf, size_t n)
 {
     const char *space = strchr(sec, ' ');
     if (!space)
-        snprintf(buf, n, "%s", sec);
-    else
-        snprintf(buf, n, "%.*s %s", (int)(space - sec), sec, space + strspn(space, " "));
+        return copy_text(buf, n, sec, strlen(sec));
+    size_t type_len = (size_t)(space - sec);
+    const char *name = space + strspn(space, " ");
+    copy_text(buf, n, sec, type_len + 1);
+    if (type_len + 1 < n)
+        copy_text(buf + type_len + 1, n - type_len - 1, name, strlen(name));
     return buf;
 }
 
@@ -194,7 +196,7 @@ static void prescan_line(struct loader *ld, char *line, long lineno, char *secti
         if (strchr(sec, ':'))
             loader_fail(ld, sec, NULL, "section name must not contain ':'");
         record_section(ld, sec, lineno);
-        snprintf(section, 1100, "%s", sec);
+        copy_text(section, 1100, sec, strlen(sec));
         forget_all(*keys, nkeys);
         return;
     }

@@ -112,7 +112,7 @@ static int valid_name(const char *s)
     if (!*s || strlen(s) > MAX_NAME)
         return 0;
     for (; *s; s++)
-        if (!isalnum((unsigned char)*s) && !strchr(".-_", *s))
+        if (!isalnum((unsigned char)*s) && *s != '.' && *s != '-' && *s != '_')
             return 0;
     return 1;
 }

@@ -18,7 +18,12 @@ static struct dist *zero_dist(void)
 
 char *loader_section(const char *type, const char *id, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s %s", type, id);
+    size_t type_len = strlen(type);
+    copy_text(buf, n, type, type_len);
+    if (type_len + 1 < n) {
+        buf[type_len] = ' ';
+        copy_text(buf + type_len + 1, n - type_len - 1, id, strlen(id));
+    }
     return buf;
 }
 
