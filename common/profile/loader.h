@@ -41,6 +41,10 @@ struct loader {
     struct scenario_refs *scen_refs;
     const char *default_host;
     int seen_network;
+    /* The section of the last key parsed: a section's keys come one after
+     * another, so its type and object are found once, not once a key. */
+    char last_section[256];
+    int last_type, last_index;
 };
 
 /* The file a message about SECTION names: the part being read, or once all

@@ -233,6 +233,7 @@ static void prescan(struct loader *ld)
 
 static void walk_dictionary(struct loader *ld, const dictionary *dict)
 {
+    ld->last_section[0] = '\0';
     for (ssize_t i = 0; i < dict->size; i++)
         if (dict->key[i] && !strchr(dict->key[i], ':'))
             loader_create_section(ld, dict->key[i]);

@@ -548,11 +548,17 @@ void loader_parse_key(struct loader *ld, const char *entry, const char *v)
     const char *key = colon + 1;
     if (!*sec)
         loader_fail(ld, "", key, "key outside any section");
-    const char *name;
-    int type = split_section(ld, sec, &name);
-    int idx = object_index(ld, type, name);
-    if (idx < 0) /* a section name with ':' is not registered by iniparser */
-        loader_fail(ld, sec, key, "section name must not contain ':'");
+    int type = ld->last_type, idx = ld->last_index;
+    if (!ld->last_section[0] || strcmp(sec, ld->last_section) != 0) {
+        const char *name;
+        type = split_section(ld, sec, &name);
+        idx = object_index(ld, type, name);
+        if (idx < 0) /* a section name with ':' is not registered by iniparser */
+            loader_fail(ld, sec, key, "section name must not contain ':'");
+        memcpy(ld->last_section, sec, slen + 1);
+        ld->last_type = type;
+        ld->last_index = idx;
+    }
     if (!v)
         v = "";
     switch (type) {
