@@ -544,3 +544,18 @@ leak_free() {
 @test "leak: a bad prefix" { edit_key 'site s1' prefixes '10.0.0.0/24 banana'; leak_free; }
 @test "leak: a bad interface address" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24, wan 10.0.1.1'; leak_free; }
 @test "leak: a bad decrement list" { edit_key 'device r1' decrement 'l1 nosuch'; leak_free; }
+
+# ---- the environment: a message names the variable that gave the value ----
+
+@test "env: NETMIMIC_SEED" { NETMIMIC_SEED=abc tracert 10.11.30.4; setup_fails "NETMIMIC_SEED: 'abc' is not a whole number from 0 to 18446744073709551615"; }
+@test "env: NETMIMIC_FROM" { NETMIMIC_FROM=nosuchhost tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE"; }
+@test "env: NETMIMIC_LANG" { NETMIMIC_LANG=xx-XX tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_LANG: no language 'xx-XX' (en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN)"; }
+@test "env: NETMIMIC_WINDOWS" { NETMIMIC_WINDOWS=8 tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_WINDOWS: '8' is not 11, 10, 7 or xp"; }
+@test "env: NETMIMIC_JSON" { NETMIMIC_JSON=nodir/x.json tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_JSON: cannot write 'nodir/x.json': No such file or directory"; }
+@test "env: the option given as well is the one named" { NETMIMIC_SEED=1 tracert --seed abc 10.11.30.4; setup_fails "--seed: 'abc' is not a whole number from 0 to 18446744073709551615"; }
+
+@test "env: netmimic names NETMIMIC_FROM too" {
+    NETMIMIC_FROM=nosuchhost run --separate-stderr "$BIN/netmimic" --profile "$PROFILE" hosts
+    assert_equal "$stderr" "netmimic: NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE"
+    assert_equal "$status" 2
+}
