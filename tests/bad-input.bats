@@ -559,3 +559,27 @@ leak_free() {
     assert_equal "$stderr" "netmimic: NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE"
     assert_equal "$status" 2
 }
+
+# ---- output lines of any length ----------------------------------------------
+
+# A name of N characters that does not resolve: the whole of Windows' line,
+# the name and its final '.', as for a short name.
+long_unresolved() {
+    local name
+    name=$(printf 'a%.0s' $(seq "$1")).example
+    tracert --seed 1 "$name"
+    windows_fails "Unable to resolve target system name $name."
+}
+
+@test "output: a line of 1100 characters is not cut" { long_unresolved 1100; }
+@test "output: a line of 20000 characters is not cut" { long_unresolved 20000; }
+
+@test "output: a long line in a code page is not cut either" {
+    local name short
+    name=$(printf 'Ж%.0s' {1..700}).example
+    short=$("$BIN/tracert" --profile "$PROFILE" --seed 1 --lang ru-RU --crlf x.example | iconv -f cp866 -t utf-8)
+    run --separate-stderr sh -c '"$1" --profile "$2" --seed 1 --lang ru-RU --crlf "$3" | iconv -f cp866 -t utf-8' \
+        sh "$BIN/tracert" "$PROFILE" "$name"
+    assert_equal "$stderr" ""
+    assert_equal "$output" "${short/x.example/$name}"
+}
