@@ -158,6 +158,12 @@ void out_line(struct out *o, const char *fmt, ...)
     out_end_line(o);
 }
 
+void out_flush(struct out *o)
+{
+    if (fflush(o->fp))
+        failed(o);
+}
+
 int out_close(struct out *o)
 {
     if (o->cd_open) {
