@@ -133,6 +133,17 @@ test-san:
 	  bin-san/test-render
 	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
 
+# The suite with every program under valgrind: memory errors and leaks fail
+# the run (tests/valgrind-bin.sh).  Slow, a few seconds a run: VALGRIND_TESTS
+# picks the bats files (default: all of them).
+VALGRIND_TESTS ?= tests
+.PHONY: test-valgrind
+test-valgrind: DEB_PKGS += valgrind
+test-valgrind: deps all $(TEST_HELPERS)
+	tests/valgrind-bin.sh make $(BIN) $(BUILD)/valgrind/bin $(BUILD)/valgrind/log
+	NETMIMIC_BIN=$(CURDIR)/$(BUILD)/valgrind/bin bats $(VALGRIND_TESTS); s=$$?; \
+	  tests/valgrind-bin.sh check $(BUILD)/valgrind/log && exit $$s
+
 # The main job: from the default host, trace every other site of the network.
 demo: deps all
 	@tests/demo.sh $(BIN)

@@ -440,3 +440,146 @@ full_stdout() { "$BIN/tracert" --profile "$PROFILE" "$@" >/dev/full; }
         -e 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/64|' "$BAD/base.ini" >p.ini
     profile_fails "[device r2] interfaces: address 2001:db8::a is already on 'h1.eth0'"
 }
+
+# ---- hostile input (issue 12) ----------------------------------------------
+
+@test "file: a FIFO as the profile is refused, not waited on" {
+    mkfifo fifo.ini
+    run --separate-stderr timeout 20 "$BIN/tracert" --profile fifo.ini --seed 1 "$TARGET"
+    setup_fails "fifo.ini: cannot read profile: not a regular file"
+}
+
+@test "file: a FIFO among the parts of a profile directory is refused" {
+    mkdir net
+    cp p.ini net/a.ini
+    mkfifo net/b.ini
+    run --separate-stderr timeout 20 "$BIN/tracert" --profile net --seed 1 "$TARGET"
+    setup_fails "net/b.ini: cannot read profile: not a regular file"
+}
+
+@test "file: a directory of regular parts is still a profile" {
+    mkdir net
+    cp p.ini net/a.ini
+    run --separate-stderr timeout 20 "$BIN/tracert" --profile net --seed 1 -d "$TARGET"
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+    assert_equal "${lines[-1]}" "Trace complete."
+}
+
+@test "option: --profile= (empty) says what is wrong" {
+    run --separate-stderr "$BIN/tracert" --profile= 10.0.0.1
+    setup_fails "--profile: empty value (give a profile file or directory)"
+}
+
+@test "syntax: the line number of a bad line that contains '('" {
+    edit '/^\[network\]/a this (is) not a key'
+    profile_fails "line $(grep -n '^this (is) not a key' p.ini | cut -d: -f1): syntax error: 'this (is) not a key'"
+}
+
+@test "syntax: the line number when the path has a '(' too" {
+    edit '/^\[link l1\]/a oops (2)'
+    cp p.ini 'p (1).ini'
+    run --separate-stderr "$BIN/tracert" --profile 'p (1).ini' --seed 1 "$TARGET"
+    setup_fails "p (1).ini: line $(grep -n '^oops' p.ini | cut -d: -f1): syntax error: 'oops (2)'"
+}
+
+@test "syntax: a UTF-8 byte order mark gets a hint" {
+    { printf '\357\273\277'; cat "$BAD/base.ini"; } >p.ini
+    profile_fails "line 1: the file starts with a UTF-8 byte order mark (save it as UTF-8 without BOM)"
+}
+
+@test "syntax: control bytes of the profile are escaped in the message" {
+    edit_key 'device h1' kind $'ho\x01st\x1b[31m'
+    profile_fails "[device h1] kind: 'ho\\x01st\\x1b[31m' is not host or router"
+}
+
+@test "section: a header padded past 255 characters keeps its name" {
+    edit "s/^\[device r2\]$/[device $(printf ' %.0s' {1..300})r2]/"
+    tracert_p -d
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+    assert_equal "${lines[2]}" "  2    <1 ms    <1 ms    <1 ms  10.0.1.2"
+}
+
+@test "value: device reply_limit with trailing junk past 32 characters" {
+    edit_key 'device h1' reply_limit "1/1$(printf ' %.0s' {1..40})junk"
+    profile_fails "[device h1] reply_limit: '1/1$(printf ' %.0s' {1..40})junk' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, MILLISECONDS 1 to 86400000)"
+}
+
+@test "value: device reply_limit with a long run of leading zeros is a number" {
+    edit_key 'device h1' reply_limit "1 / $(printf '0%.0s' {1..40})1000"
+    tracert_p -d
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+}
+
+@test "value: a message quotes a value longer than 512 characters whole" {
+    local long
+    long=$(printf 'x%.0s' {1..900})
+    edit_key 'device h1' kind "$long"
+    profile_fails "[device h1] kind: '$long' is not host or router"
+}
+
+@test "ref: a link end with a device name longer than 128 characters" {
+    local long
+    long=$(printf 'd%.0s' {1..200})
+    edit_key 'link l1' a "$long.eth0"
+    profile_fails "[link l1] a: no [device $long]"
+}
+
+# An error exits at once: what the loader allocated on the way must still be
+# reachable (valgrind's "definitely lost" is an error).  The valgrind run of
+# the whole file is make test-valgrind; these are the cases that leaked.
+leak_free() {
+    if ! command -v valgrind >/dev/null; then skip "valgrind is not installed"; fi
+    if head -c 2 "$BIN/tracert" | grep -q '#!'; then skip "the tools already run under valgrind"; fi
+    if ldd "$BIN/tracert" | grep -q libasan; then skip "an ASan build does not run under valgrind"; fi
+    run --separate-stderr valgrind -q --error-exitcode=97 --leak-check=full \
+        "$BIN/tracert" --profile p.ini --seed 1 "$TARGET"
+    assert_equal "$status" 2
+    assert_equal "${#stderr_lines[@]}" 1
+}
+
+@test "leak: a bad route" { edit_key 'device h1' routes '0.0.0.0/0 10.0.0.2'; leak_free; }
+@test "leak: a bad prefix" { edit_key 'site s1' prefixes '10.0.0.0/24 banana'; leak_free; }
+@test "leak: a bad interface address" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24, wan 10.0.1.1'; leak_free; }
+@test "leak: a bad decrement list" { edit_key 'device r1' decrement 'l1 nosuch'; leak_free; }
+
+# ---- the environment: a message names the variable that gave the value ----
+
+@test "env: NETMIMIC_SEED" { NETMIMIC_SEED=abc tracert 10.11.30.4; setup_fails "NETMIMIC_SEED: 'abc' is not a whole number from 0 to 18446744073709551615"; }
+@test "env: NETMIMIC_FROM" { NETMIMIC_FROM=nosuchhost tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE"; }
+@test "env: NETMIMIC_LANG" { NETMIMIC_LANG=xx-XX tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_LANG: no language 'xx-XX' (en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN)"; }
+@test "env: NETMIMIC_WINDOWS" { NETMIMIC_WINDOWS=8 tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_WINDOWS: '8' is not 11, 10, 7 or xp"; }
+@test "env: NETMIMIC_JSON" { NETMIMIC_JSON=nodir/x.json tracert --seed 1 10.11.30.4; setup_fails "NETMIMIC_JSON: cannot write 'nodir/x.json': No such file or directory"; }
+@test "env: the option given as well is the one named" { NETMIMIC_SEED=1 tracert --seed abc 10.11.30.4; setup_fails "--seed: 'abc' is not a whole number from 0 to 18446744073709551615"; }
+
+@test "env: netmimic names NETMIMIC_FROM too" {
+    NETMIMIC_FROM=nosuchhost run --separate-stderr "$BIN/netmimic" --profile "$PROFILE" hosts
+    assert_equal "$stderr" "netmimic: NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE"
+    assert_equal "$status" 2
+}
+
+# ---- output lines of any length ----------------------------------------------
+
+# A name of N characters that does not resolve: the whole of Windows' line,
+# the name and its final '.', as for a short name.
+long_unresolved() {
+    local name
+    name=$(printf 'a%.0s' $(seq "$1")).example
+    tracert --seed 1 "$name"
+    windows_fails "Unable to resolve target system name $name."
+}
+
+@test "output: a line of 1100 characters is not cut" { long_unresolved 1100; }
+@test "output: a line of 20000 characters is not cut" { long_unresolved 20000; }
+
+@test "output: a long line in a code page is not cut either" {
+    local name short
+    name=$(printf 'Ж%.0s' {1..700}).example
+    short=$("$BIN/tracert" --profile "$PROFILE" --seed 1 --lang ru-RU --crlf x.example | iconv -f cp866 -t utf-8)
+    run --separate-stderr sh -c '"$1" --profile "$2" --seed 1 --lang ru-RU --crlf "$3" | iconv -f cp866 -t utf-8' \
+        sh "$BIN/tracert" "$PROFILE" "$name"
+    assert_equal "$stderr" ""
+    assert_equal "$output" "${short/x.example/$name}"
+}

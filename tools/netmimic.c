@@ -207,8 +207,10 @@ static int run_command(const struct command *c, struct args *a)
 {
     struct run run;
     const char *from = getenv("NETMIMIC_FROM");
-    if (!a->ext.from && from && *from)
+    if (!a->ext.from && from && *from) {
         a->ext.from = from;
+        a->ext.from_var = "NETMIMIC_FROM";
+    }
     run_setup(&run, &a->ext);
     int status = c->run(a, &run);
     run_free(&run);

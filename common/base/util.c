@@ -12,17 +12,46 @@
 
 const char *prog_name = "netmimic";
 
-/* Ends at once: what was allocated on the way to the error (a half-parsed
- * list, say) is the process's to drop, so the leak checker's exit pass is
- * skipped along with every other exit handler. */
+char *vformat(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0)
+        n = 0; /* an encoding error: an empty text rather than none */
+    char *s = emalloc((size_t)n + 1);
+    if (vsnprintf(s, (size_t)n + 1, fmt, again) < 0)
+        s[0] = '\0';
+    va_end(again);
+    return s;
+}
+
+/* S on stderr with its control bytes as \xNN: a message quotes the
+ * profile's text, which must not move the cursor or end the line. */
+static void put_escaped(const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c < 0x20 || c == 0x7f)
+            fprintf(stderr, "\\x%02x", c);
+        else
+            fputc(c, stderr);
+    }
+}
+
+/* Ends at once: what was allocated on the way to the error is the
+ * process's to drop, so the exit handlers are skipped.  (What the loader
+ * holds stays reachable from its state, so valgrind counts no leak.) */
 void die(int status, const char *fmt, ...)
 {
     va_list ap;
     fflush(stdout);
-    fprintf(stderr, "%s: ", prog_name);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    char *msg = vformat(fmt, ap);
     va_end(ap);
+    fprintf(stderr, "%s: ", prog_name);
+    put_escaped(msg);
+    free(msg);
     fputc('\n', stderr);
     fflush(stderr);
     _Exit(status);
@@ -82,15 +111,16 @@ void *grow(void *arr, size_t n, size_t *cap, size_t size)
     return erealloc(arr, *cap * size);
 }
 
-int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+/* The N bytes at S as a number from LO to HI: digits only. */
+static int u64_of(const char *s, size_t n, uint64_t lo, uint64_t hi, uint64_t *out)
 {
     uint64_t v = 0;
-    if (!s || !*s)
+    if (!s || !n)
         return -1;
-    for (const char *p = s; *p; p++) {
-        if (!isdigit((unsigned char)*p))
+    for (size_t i = 0; i < n; i++) {
+        if (!isdigit((unsigned char)s[i]))
             return -1;
-        unsigned d = (unsigned)(*p - '0');
+        unsigned d = (unsigned)(s[i] - '0');
         if (v > (UINT64_MAX - d) / 10)
             return -1;
         v = v * 10 + d;
@@ -99,6 +129,20 @@ int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
         return -1;
     *out = v;
     return 0;
+}
+
+int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    return u64_of(s, s ? strlen(s) : 0, lo, hi, out);
+}
+
+int parse_u64_span(const char *s, size_t n, uint64_t lo, uint64_t hi, uint64_t *out)
+{
+    while (n && isspace((unsigned char)*s))
+        s++, n--;
+    while (n && isspace((unsigned char)s[n - 1]))
+        n--;
+    return u64_of(s, n, lo, hi, out);
 }
 
 int parse_double(const char *s, double *out)

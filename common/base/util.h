@@ -3,6 +3,7 @@
 #ifndef NETMIMIC_UTIL_H
 #define NETMIMIC_UTIL_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -27,13 +28,19 @@ char *estrndup(const char *s, size_t n);
  * snprintf's "%s" without its cost, which shows in a large profile's load. */
 char *copy_text(char *dst, size_t size, const char *src, size_t len);
 
-/* Prints "PROG: MESSAGE" on stderr and exits with STATUS. */
+/* FMT and AP formatted into a new string of the length they need. */
+char *vformat(const char *fmt, va_list ap);
+
+/* Prints "PROG: MESSAGE" on stderr (control bytes as \xNN) and exits with
+ * STATUS. */
 _Noreturn void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 /* Strict unsigned parse: decimal digits only, whole string, within [lo, hi].
  * Returns 0 on success. */
 int parse_u64(const char *s, uint64_t lo, uint64_t hi, uint64_t *out);
+/* The same for the N bytes at S, blanks around them allowed. */
+int parse_u64_span(const char *s, size_t n, uint64_t lo, uint64_t hi, uint64_t *out);
 /* Strict decimal number (no hex, nan, inf), whole string. */
 int parse_double(const char *s, double *out);
 /* yes/no, true/false, on/off, 1/0 (case-insensitive). */

@@ -92,21 +92,32 @@ enum ext_parse_result ext_parse(struct ext_opts *x, int argc, char **argv, int *
     return EXT_TAKEN;
 }
 
+/* *FIELD from the variable NAME when the command line left it unset and
+ * the variable is not empty; *VAR then names the variable. */
+static void from_env(const char **field, const char **var, const char *name)
+{
+    const char *v = getenv(name);
+    if (!*field && v && *v) {
+        *field = v;
+        *var = name;
+    }
+}
+
 void ext_apply_env(struct ext_opts *x)
 {
     const char *v;
-    if (!x->from && (v = getenv("NETMIMIC_FROM")) && *v)
-        x->from = v;
-    if (!x->seed_text && (v = getenv("NETMIMIC_SEED")) && *v)
-        x->seed_text = v;
-    if (!x->json && (v = getenv("NETMIMIC_JSON")) && *v)
-        x->json = v;
+    from_env(&x->from, &x->from_var, "NETMIMIC_FROM");
+    from_env(&x->seed_text, &x->seed_var, "NETMIMIC_SEED");
+    from_env(&x->json, &x->json_var, "NETMIMIC_JSON");
     if (!x->crlf && (v = getenv("NETMIMIC_CRLF")) && strcmp(v, "1") == 0)
         x->crlf = 1;
-    if (!x->lang && (v = getenv("NETMIMIC_LANG")) && *v)
-        x->lang = v;
-    if (!x->windows && (v = getenv("NETMIMIC_WINDOWS")) && *v)
-        x->windows = v;
+    from_env(&x->lang, &x->lang_var, "NETMIMIC_LANG");
+    from_env(&x->windows, &x->windows_var, "NETMIMIC_WINDOWS");
+}
+
+const char *ext_named(const char *var, const char *option)
+{
+    return var ? var : option;
 }
 
 static void take_down(struct network *net, const char *link, const char *what)
@@ -136,8 +147,8 @@ static uint64_t pick_seed(const struct ext_opts *x)
     if (!x->seed_text)
         return rng_fresh_seed();
     if (parse_u64(x->seed_text, 0, UINT64_MAX, &seed))
-        die(EXIT_SETUP, "--seed: '%s' is not a whole number from 0 to 18446744073709551615",
-            x->seed_text);
+        die(EXIT_SETUP, "%s: '%s' is not a whole number from 0 to 18446744073709551615",
+            ext_named(x->seed_var, "--seed"), x->seed_text);
     return seed;
 }
 
@@ -155,14 +166,17 @@ void run_setup(struct run *r, const struct ext_opts *x)
     if (x->from) {
         r->host = resolve_host(&r->net, x->from);
         if (r->host < 0)
-            die(EXIT_SETUP, "--from: no host '%s' in %s", x->from, r->net.path);
+            die(EXIT_SETUP, "%s: no host '%s' in %s", ext_named(x->from_var, "--from"),
+                x->from, r->net.path);
     }
     if (x->json) {
         /* last, so that a bad profile or host leaves no file behind */
         r->json_path = x->json;
+        r->json_named = ext_named(x->json_var, "--json");
         r->json = fopen(x->json, "w");
         if (!r->json)
-            die(EXIT_SETUP, "--json: cannot write '%s': %s", x->json, strerror(errno));
+            die(EXIT_SETUP, "%s: cannot write '%s': %s", r->json_named, x->json,
+                strerror(errno));
     }
     ext_open_out(&r->out, x);
     r->out.flush_parts = x->realtime;
@@ -222,7 +236,8 @@ static const struct msg_lang *pick_lang(const struct ext_opts *x)
         for (size_t i = 0; i < MSG_NLANGS; i++)
             snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s",
                      i ? " " : "", msg_langs[i].tag);
-        die(EXIT_SETUP, "--lang: no language '%s' (%s)", x->lang, known);
+        die(EXIT_SETUP, "%s: no language '%s' (%s)", ext_named(x->lang_var, "--lang"), x->lang,
+            known);
     }
     return l;
 }
@@ -233,7 +248,8 @@ static int pick_version(const struct ext_opts *x)
         return MSG_WIN_DEFAULT;
     int v = msg_find_version(x->windows);
     if (v < 0)
-        die(EXIT_SETUP, "--windows: '%s' is not 11, 10, 7 or xp", x->windows);
+        die(EXIT_SETUP, "%s: '%s' is not 11, 10, 7 or xp", ext_named(x->windows_var, "--windows"),
+            x->windows);
     return v;
 }
 

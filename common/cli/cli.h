@@ -28,7 +28,14 @@ struct ext_opts {
     const char *lang;     /* --lang: a catalogue (render/msg.h) */
     const char *encoding; /* --encoding: utf-8 or oem */
     const char *windows;  /* --windows: 11, 10, 7 or xp */
+    /* The variable that gave a value, NULL if the option did: what an
+     * error about the value names (ext_apply_env sets them). */
+    const char *from_var, *seed_var, *json_var, *lang_var, *windows_var;
 };
+
+/* What an error about a value names: VAR if the environment gave it, else
+ * OPTION ("--from"). */
+const char *ext_named(const char *var, const char *option);
 
 enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
 
@@ -55,6 +62,7 @@ struct run {
     struct out out;
     FILE *json;             /* --json: opened for the record, or NULL */
     const char *json_path;
+    const char *json_named; /* "--json", or the variable that gave it */
     const struct run_sink *sink; /* the record's sink for the run, or NULL */
 };
 

@@ -141,8 +141,8 @@ static int end_record(struct recorder *rec, const struct run *run, int status)
     errno = 0;
     if (!rec || recorder_end(rec, status) == 0)
         return status;
-    fprintf(stderr, "%s: --json: cannot write '%s': %s\n", prog_name, run->json_path,
-            strerror(errno ? errno : EIO));
+    fprintf(stderr, "%s: %s: cannot write '%s': %s\n", prog_name, run->json_named,
+            run->json_path, strerror(errno ? errno : EIO));
     return EXIT_WRITE;
 }
 

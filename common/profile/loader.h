@@ -10,6 +10,10 @@
 #include "base/strmap.h"
 #include "model/model.h"
 
+/* iniparser's longest line: no section name, key or value is longer, so a
+ * buffer of LOADER_LINE_MAX + 1 bytes holds any of them whole. */
+#define LOADER_LINE_MAX 1024
+
 enum section_type { SEC_NETWORK, SEC_SITE, SEC_DEVICE, SEC_LINK, SEC_SESSION, SEC_SCENARIO };
 
 
@@ -23,6 +27,12 @@ struct scenario_refs { const char *down; };
 struct section_origin {
     size_t part;
     long line;
+};
+
+/* A list split from a value, held until the value is parsed. */
+struct held_list {
+    char **items;
+    size_t n;
 };
 
 struct loader {
@@ -41,9 +51,12 @@ struct loader {
     struct scenario_refs *scen_refs;
     const char *default_host;
     int seen_network;
+    void **dicts;          /* each part's iniparser dictionary */
+    struct held_list *held; /* see loader_split */
+    size_t nheld, cap_held;
     /* The section of the last key parsed: a section's keys come one after
      * another, so its type and object are found once, not once a key. */
-    char last_section[256];
+    char last_section[LOADER_LINE_MAX + 1];
     int last_type, last_index;
 };
 
@@ -54,6 +67,12 @@ const char *loader_file(const struct loader *ld, const char *section);
 /* One line on stderr naming file, section and key; exits EXIT_SETUP. */
 _Noreturn void loader_fail(const struct loader *ld, const char *section, const char *key,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+/* Splits V as split_list does; the loader holds the list until
+ * loader_release, so that an error on the way (which exits at once) leaves
+ * it reachable, not leaked. */
+char **loader_split(struct loader *ld, const char *v, char sep, size_t *n);
+void loader_release(struct loader *ld);
 
 /* "TYPE ID" into BUF, as a message names a section. */
 char *loader_section(const char *type, const char *id, char *buf, size_t n);

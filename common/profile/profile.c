@@ -12,8 +12,10 @@
 #define _POSIX_C_SOURCE 200809L
 #include "profile/profile.h"
 
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <iniparser.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -28,7 +30,7 @@
 
 /* iniparser reports syntax errors through a printf-like callback; the text
  * is kept and turned into one line naming file and line. */
-static char ini_error[1024];
+static char ini_error[2 * LOADER_LINE_MAX + PATH_MAX];
 
 static int capture_ini_error(const char *fmt, ...)
 {
@@ -40,19 +42,28 @@ static int capture_ini_error(const char *fmt, ...)
     return 0;
 }
 
+/* The line number in iniparser's message: "... in PATH (LINE):" or "...
+ * in PATH (LINE)", read after the path it was given (a '(' may be in the
+ * path, or in the quoted line after it). */
+static long ini_error_line(const char *path)
+{
+    size_t n = strlen(path);
+    for (const char *at = strstr(ini_error, path); at; at = strstr(at + 1, path))
+        if (strncmp(at + n, " (", 2) == 0 && isdigit((unsigned char)at[n + 2]))
+            return strtol(at + n + 2, NULL, 10);
+    return 0;
+}
+
 static _Noreturn void fail_syntax(const char *path)
 {
-    const char *paren = strrchr(ini_error, '(');
-    const char *arrow = strstr(ini_error, "-> ");
-    long line = paren ? strtol(paren + 1, NULL, 10) : 0;
-    char text[256] = "";
-    if (arrow) {
-        snprintf(text, sizeof text, "%s", arrow + 3);
-        text[strcspn(text, "\n")] = '\0';
-    }
+    long line = ini_error_line(path);
+    const char *arrow = strstr(ini_error, "\n-> ");
     if (strstr(ini_error, "too long"))
-        die(EXIT_SETUP, "%s: line %ld: line longer than 1024 characters", path, line);
-    die(EXIT_SETUP, "%s: line %ld: syntax error: '%s'", path, line, text);
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", path, line,
+            LOADER_LINE_MAX);
+    const char *text = arrow ? arrow + 4 : "";
+    die(EXIT_SETUP, "%s: line %ld: syntax error: '%.*s'", path, line,
+        (int)strcspn(text, "\n"), text);
 }
 
 /* ---- the parts of a profile --------------------------------------------- */
@@ -164,7 +175,7 @@ static const char *normalized_section(const char *sec, char *buf, size_t n)
  * places. */
 static void record_section(struct loader *ld, const char *sec, long line)
 {
-    char key[1100];
+    char key[LOADER_LINE_MAX + 1];
     normalized_section(sec, key, sizeof key);
     long i = strmap_put(&ld->sections, key, (long)ld->norigins);
     if (i < (long)ld->norigins) {
@@ -189,14 +200,14 @@ const char *loader_file(const struct loader *ld, const char *section)
 static void prescan_line(struct loader *ld, char *line, long lineno, char *section,
                          struct seen_name **keys, size_t *nkeys, size_t *capkeys)
 {
-    char name[1100];
+    char name[LOADER_LINE_MAX + 1];
     long first;
     const char *sec = section_header(line, name, sizeof name);
     if (sec) {
         if (strchr(sec, ':'))
             loader_fail(ld, sec, NULL, "section name must not contain ':'");
         record_section(ld, sec, lineno);
-        copy_text(section, 1100, sec, strlen(sec));
+        copy_text(section, LOADER_LINE_MAX + 1, sec, strlen(sec));
         forget_all(*keys, nkeys);
         return;
     }
@@ -208,21 +219,47 @@ static void prescan_line(struct loader *ld, char *line, long lineno, char *secti
         loader_fail(ld, section, trim(t), "given twice (lines %ld and %ld)", first, lineno);
 }
 
+/* The part, opened only once it is known to be a regular file: opening a
+ * FIFO would wait for a writer, for ever. */
+static FILE *open_part(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", path);
+    FILE *f = fdopen(fd, "r");
+    if (!f)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+    return f;
+}
+
+/* What iniparser would only call a syntax error, or cut. */
+static void check_raw_line(const struct loader *ld, const char *line, ssize_t len, long lineno)
+{
+    if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
+        die(EXIT_SETUP, "%s: line 1: the file starts with a UTF-8 byte order mark "
+            "(save it as UTF-8 without BOM)", ld->file);
+    if (len > 0 && line[len - 1] == '\n')
+        len--;
+    if (len > LOADER_LINE_MAX)
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", ld->file, lineno,
+            LOADER_LINE_MAX);
+}
+
 static void prescan(struct loader *ld)
 {
-    struct stat st;
-    FILE *f = fopen(ld->file, "r");
-    if (!f)
-        die(EXIT_SETUP, "%s: cannot read profile: %s", ld->file, strerror(errno));
-    if (fstat(fileno(f), &st) == 0 && !S_ISREG(st.st_mode))
-        die(EXIT_SETUP, "%s: cannot read profile: not a regular file", ld->file);
+    FILE *f = open_part(ld->file);
     struct seen_name *keys = NULL;
     size_t nkeys = 0, capkeys = 0;
-    char *line = NULL, section[1100] = "";
+    char *line = NULL, section[LOADER_LINE_MAX + 1] = "";
     size_t cap = 0;
     long lineno = 0;
-    while (getline(&line, &cap, f) > 0)
-        prescan_line(ld, line, ++lineno, section, &keys, &nkeys, &capkeys);
+    for (ssize_t len; (len = getline(&line, &cap, f)) > 0;) {
+        check_raw_line(ld, line, len, ++lineno);
+        prescan_line(ld, line, lineno, section, &keys, &nkeys, &capkeys);
+    }
     free(line);
     forget_all(keys, &nkeys);
     free(keys);
@@ -256,13 +293,13 @@ static dictionary *load_part(struct loader *ld)
     return dict;
 }
 
-static void free_loader(struct loader *ld, dictionary **dicts)
+static void free_loader(struct loader *ld)
 {
     for (size_t i = 0; i < ld->nparts; i++) {
-        iniparser_freedict(dicts[i]);
+        iniparser_freedict(ld->dicts[i]);
         free(ld->parts[i]);
     }
-    free(dicts);
+    free(ld->dicts);
     free(ld->parts);
     strmap_free(&ld->sections);
     free(ld->origins);
@@ -270,6 +307,8 @@ static void free_loader(struct loader *ld, dictionary **dicts)
     free(ld->link_refs);
     free(ld->sess_refs);
     free(ld->scen_refs);
+    loader_release(ld);
+    free(ld->held);
 }
 
 void profile_load(const char *path, struct network *net)
@@ -278,16 +317,15 @@ void profile_load(const char *path, struct network *net)
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
     size_t nparts;
-    char **parts = profile_parts(path, &nparts);
-    dictionary **dicts = ecalloc(nparts, sizeof *dicts);
-    ld.parts = parts;
+    ld.parts = profile_parts(path, &nparts);
+    ld.dicts = ecalloc(nparts, sizeof *ld.dicts);
     for (; ld.nparts < nparts; ld.nparts++) {
-        ld.file = parts[ld.nparts];
-        dicts[ld.nparts] = load_part(&ld);
+        ld.file = ld.parts[ld.nparts];
+        ld.dicts[ld.nparts] = load_part(&ld);
     }
     ld.file = NULL;
     loader_resolve(&ld);
-    free_loader(&ld, dicts);
+    free_loader(&ld);
 }
 
 /* ---- locating the profile ------------------------------------------------ */
@@ -318,6 +356,8 @@ static char *build_tree_profile(void)
 
 char *profile_locate(const char *explicit_path)
 {
+    if (explicit_path && !*explicit_path)
+        die(EXIT_SETUP, "--profile: empty value (give a profile file or directory)");
     if (explicit_path)
         return estrdup(explicit_path);
     const char *env = getenv("NETMIMIC_PROFILE");

@@ -17,10 +17,9 @@ static const char *const section_words[] = {"network", "site", "device", "link",
 void loader_fail(const struct loader *ld, const char *section, const char *key,
                  const char *fmt, ...)
 {
-    char msg[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    char *msg = vformat(fmt, ap); /* a value may be as long as a line: not cut */
     va_end(ap);
     const char *file = loader_file(ld, section);
     if (key)
@@ -29,6 +28,23 @@ void loader_fail(const struct loader *ld, const char *section, const char *key,
 }
 
 /* ---- value parsers ------------------------------------------------------- */
+
+char **loader_split(struct loader *ld, const char *v, char sep, size_t *n)
+{
+    ld->held = grow(ld->held, ld->nheld, &ld->cap_held, sizeof *ld->held);
+    struct held_list *h = &ld->held[ld->nheld++];
+    *h = (struct held_list){NULL, 0};
+    h->items = split_list(v, sep, &h->n);
+    *n = h->n;
+    return h->items;
+}
+
+void loader_release(struct loader *ld)
+{
+    for (size_t i = 0; i < ld->nheld; i++)
+        free_list(ld->held[i].items, ld->held[i].n);
+    ld->nheld = 0;
+}
 
 static double parse_probability(const struct loader *ld, const char *sec, const char *key,
                                 const char *v)
@@ -49,23 +65,18 @@ static uint64_t parse_range(const struct loader *ld, const char *sec, const char
     return n;
 }
 
-/* "COUNT/MS": at most COUNT replies per MS milliseconds. */
+/* "COUNT/MS": at most COUNT replies per MS milliseconds; blanks around
+ * either number are allowed, nothing else. */
 static void parse_rate(const struct loader *ld, const char *sec, const char *key,
                        const char *v, unsigned *count, unsigned *ms)
 {
     const char *slash = strchr(v, '/');
-    char num[32];
     uint64_t c, m;
-    if (slash && (size_t)(slash - v) < sizeof num) {
-        memcpy(num, v, (size_t)(slash - v));
-        num[slash - v] = '\0';
-        char den[32];
-        snprintf(den, sizeof den, "%s", slash + 1);
-        if (!parse_u64(trim(num), 1, 1000000, &c) && !parse_u64(trim(den), 1, 86400000, &m)) {
-            *count = (unsigned)c;
-            *ms = (unsigned)m;
-            return;
-        }
+    if (slash && !parse_u64_span(v, (size_t)(slash - v), 1, 1000000, &c) &&
+        !parse_u64_span(slash + 1, strlen(slash + 1), 1, 86400000, &m)) {
+        *count = (unsigned)c;
+        *ms = (unsigned)m;
+        return;
     }
     loader_fail(ld, sec, key, "'%s' is not COUNT/MILLISECONDS, like 1/1000 (COUNT 1 to 1000000, "
                        "MILLISECONDS 1 to 86400000)", v);
@@ -89,20 +100,21 @@ static struct dist *parse_dist_value(const struct loader *ld, const char *sec,
     return d;
 }
 
-static struct prefix *parse_prefixes(const struct loader *ld, const char *sec,
-                                     const char *key, const char *v, size_t *n)
+/* Into *OUT (set first, so that an error leaves it reachable). */
+static void parse_prefixes(struct loader *ld, const char *sec, const char *key, const char *v,
+                           struct prefix **out, size_t *n)
 {
     size_t count;
-    char **items = split_list(v, ' ', &count);
-    struct prefix *out = ecalloc(count, sizeof *out);
+    char **items = loader_split(ld, v, ' ', &count);
+    free(*out);
+    *out = ecalloc(count, sizeof **out);
+    *n = 0;
     for (size_t i = 0; i < count; i++)
-        if (prefix_parse(items[i], &out[i], NULL, 0))
+        if (prefix_parse(items[i], &(*out)[i], NULL, 0))
             loader_fail(ld, sec, key, "'%s' is not %s", items[i],
                         strchr(items[i], ':') ? "an IPv6 prefix like 2001:db8::/32"
                                               : "a prefix like 10.1.0.0/16");
-    free_list(items, count);
     *n = count;
-    return out;
 }
 
 #define MAX_NAME 63
@@ -280,10 +292,9 @@ static void site_key(struct loader *ld, struct site *s, const char *sec, const c
     if (strcmp(key, "name") == 0) {
         free(s->name);
         s->name = estrdup(v);
-    } else if (strcmp(key, "prefixes") == 0) {
-        free(s->prefixes);
-        s->prefixes = parse_prefixes(ld, sec, key, v, &s->nprefixes);
-    } else if (strcmp(key, "description") != 0)
+    } else if (strcmp(key, "prefixes") == 0)
+        parse_prefixes(ld, sec, key, v, &s->prefixes, &s->nprefixes);
+    else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (name, description, prefixes)");
 }
 
@@ -317,12 +328,14 @@ static void parse_iface_addrs(const struct loader *ld, struct iface *ifc, char *
     }
 }
 
+/* The interface is built in place, after the device's last one: an error
+ * on the way leaves what it holds reachable from the network. */
 static void add_iface(struct loader *ld, int device, const char *sec, const char *key,
                       const char *spec)
 {
     struct network *net = ld->net;
     size_t n;
-    char **f = split_list(spec, ' ', &n);
+    char **f = loader_split(ld, spec, ' ', &n);
     if (n < 2)
         iface_syntax_error(ld, sec, key, spec);
     if (!valid_name(f[0]))
@@ -330,15 +343,14 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
     if (strchr(f[0], '.'))
         loader_fail(ld, sec, key, "'%s' is not a valid interface name (no '.': links name "
                            "DEVICE.INTERFACE)", f[0]);
-    struct iface ifc = {.device = device, .name = estrdup(f[0])};
-    parse_iface_addrs(ld, &ifc, f, n, sec, key, spec);
-    free_list(f, n);
+    net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
+    struct iface *ifc = &net->ifaces[net->nifaces];
+    *ifc = (struct iface){.device = device, .name = estrdup(f[0])};
+    parse_iface_addrs(ld, ifc, f, n, sec, key, spec);
     struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
-        if (strcmp(net->ifaces[d->ifaces[i]].name, ifc.name) == 0)
-            loader_fail(ld, sec, key, "interface '%s' is named twice", ifc.name);
-    net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
-    net->ifaces[net->nifaces] = ifc;
+        if (strcmp(net->ifaces[d->ifaces[i]].name, ifc->name) == 0)
+            loader_fail(ld, sec, key, "interface '%s' is named twice", ifc->name);
     d->ifaces = erealloc(d->ifaces, (d->nifaces + 1) * sizeof *d->ifaces);
     d->ifaces[d->nifaces++] = (int)net->nifaces++;
 }
@@ -347,23 +359,23 @@ static void parse_interfaces(struct loader *ld, int device, const char *sec, con
                              const char *v)
 {
     size_t n;
-    char **items = split_list(v, ',', &n);
+    char **items = loader_split(ld, v, ',', &n);
     if (n == 0)
         loader_fail(ld, sec, key, "no interface given");
     for (size_t i = 0; i < n; i++)
         add_iface(ld, device, sec, key, items[i]);
-    free_list(items, n);
 }
 
 static void parse_routes(struct loader *ld, struct device *d, const char *sec, const char *key,
                          const char *v)
 {
     size_t n;
-    char **items = split_list(v, ',', &n);
+    char **items = loader_split(ld, v, ',', &n);
+    free(d->statics);
     d->statics = ecalloc(n, sizeof *d->statics);
     for (size_t i = 0; i < n; i++) {
         size_t nf;
-        char **f = split_list(items[i], ' ', &nf);
+        char **f = loader_split(ld, items[i], ' ', &nf);
         struct static_route *r = &d->statics[i];
         if (nf != 3 || strcmp(f[1], "via") != 0 || prefix_parse(f[0], &r->dest, NULL, 0) ||
             addr_parse(f[2], &r->via))
@@ -371,10 +383,8 @@ static void parse_routes(struct loader *ld, struct device *d, const char *sec, c
         if (r->via.family != r->dest.addr.family)
             loader_fail(ld, sec, key, "'%s': the next hop is not of the prefix's family",
                         items[i]);
-        free_list(f, nf);
     }
     d->nstatics = n;
-    free_list(items, n);
 }
 
 static void parse_names(struct loader *ld, struct device *d, const char *sec, const char *key,
@@ -453,7 +463,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
     else if (strcmp(key, "routes") == 0)
         parse_routes(ld, d, sec, key, v);
     else if (strcmp(key, "networks") == 0)
-        d->networks = parse_prefixes(ld, sec, key, v, &d->nnetworks);
+        parse_prefixes(ld, sec, key, v, &d->networks, &d->nnetworks);
     else if (strcmp(key, "site") == 0)
         ld->dev_refs[idx].site = v;
     else if (strcmp(key, "decrement") == 0)
@@ -503,9 +513,9 @@ static int session_end_key(struct loader *ld, int idx, const char *sec, const ch
     else if (strcmp(what, "export") == 0)
         ld->sess_refs[idx].export[side] = v;
     else if (strcmp(what, "export_prefixes") == 0)
-        e->export_filter = parse_prefixes(ld, sec, key, v, &e->nexport_filter);
+        parse_prefixes(ld, sec, key, v, &e->export_filter, &e->nexport_filter);
     else if (strcmp(what, "import_prefixes") == 0)
-        e->import_filter = parse_prefixes(ld, sec, key, v, &e->nimport_filter);
+        parse_prefixes(ld, sec, key, v, &e->import_filter, &e->nimport_filter);
     else
         return 0;
     return 1;
@@ -539,7 +549,7 @@ static void scenario_key(struct loader *ld, int idx, const char *sec, const char
 void loader_parse_key(struct loader *ld, const char *entry, const char *v)
 {
     const char *colon = strchr(entry, ':');
-    char sec[256];
+    char sec[LOADER_LINE_MAX + 1]; /* an entry comes from one line: never cut */
     size_t slen = (size_t)(colon - entry);
     if (slen >= sizeof sec)
         slen = sizeof sec - 1;
@@ -569,4 +579,5 @@ void loader_parse_key(struct loader *ld, const char *entry, const char *v)
     case SEC_SESSION: session_key(ld, idx, sec, key, v); break;
     case SEC_SCENARIO: scenario_key(ld, idx, sec, key, v); break;
     }
+    loader_release(ld);
 }

@@ -43,7 +43,7 @@ static int resolve_endpoint(const struct loader *ld, const char *sec, const char
     if (!ref)
         loader_fail(ld, sec, key, "missing: every link names its two ends as DEVICE.INTERFACE");
     const char *dot = strrchr(ref, '.');
-    char dev[128];
+    char dev[LOADER_LINE_MAX + 1]; /* a value is never longer: never cut */
     if (!dot || (size_t)(dot - ref) >= sizeof dev)
         loader_fail(ld, sec, key, "'%s' is not DEVICE.INTERFACE", ref);
     memcpy(dev, ref, (size_t)(dot - ref));
@@ -90,12 +90,11 @@ static void resolve_decrement(struct loader *ld, struct device *d, const char *s
     if (strcmp(v, "none") == 0)
         return;
     size_t n;
-    char **names = split_list(v, ' ', &n);
+    char **names = loader_split(ld, v, ' ', &n);
     d->decrement_links = ecalloc(n, sizeof *d->decrement_links);
     for (size_t i = 0; i < n; i++)
         d->decrement_links[i] = resolve_link(ld, sec, "decrement", names[i]);
     d->ndecrement_links = n;
-    free_list(names, n);
 }
 
 /* A static route's next hop must be the far end of one of the device's links. */
@@ -142,7 +141,7 @@ static void resolve_export(struct loader *ld, struct session_end *e, const char 
         return;
     }
     size_t n;
-    char **items = split_list(v, ' ', &n);
+    char **items = loader_split(ld, v, ' ', &n);
     e->export_sessions = ecalloc(n, sizeof *e->export_sessions);
     for (size_t i = 0; i < n; i++) {
         if (strcmp(items[i], "local") == 0)
@@ -159,7 +158,6 @@ static void resolve_export(struct loader *ld, struct session_end *e, const char 
             e->export_sessions[e->nexport_sessions++] = s;
         }
     }
-    free_list(items, n);
 }
 
 /* A session's export list may only name sessions of the same device: the
@@ -211,15 +209,14 @@ static void resolve_scenarios(struct loader *ld)
         struct scenario *s = &net->scenarios[i];
         loader_section("scenario", s->id, sec, sizeof sec);
         size_t n;
-        char **names = split_list(ld->scen_refs[i].down, ' ', &n);
+        char **names = loader_split(ld, ld->scen_refs[i].down, ' ', &n);
         if (n == 0)
             loader_fail(ld, sec, "down", "missing: a scenario names the links it takes down");
         s->links_down = ecalloc(n, sizeof *s->links_down);
         for (size_t k = 0; k < n; k++)
             s->links_down[k] = resolve_link(ld, sec, "down", names[k]);
         s->nlinks_down = n;
-        free_list(names, n);
-    }
+        }
 }
 
 /* Builds the address index, which also finds an address given twice. */
@@ -264,4 +261,5 @@ void loader_resolve(struct loader *ld)
     resolve_scenarios(ld);
     resolve_network(ld);
     index_addresses(ld);
+    loader_release(ld);
 }

@@ -2,7 +2,10 @@
 #include "render/fmt_common.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/util.h"
 
 /* Room for the longest message filled in: a usage text. */
 #define MSG_BUF 8192
@@ -23,12 +26,26 @@ static void write_lines(struct out *o, const char *text, int end_last)
     }
 }
 
+/* A message filled with a longer argument (a name of any length from the
+ * command line) than MSG_BUF holds is filled again, in a buffer twice as
+ * large, until nothing is cut. */
 static void emit(struct out *o, enum msg_id id, const char *const *args, size_t nargs,
                  int end_last)
 {
-    char buf[MSG_BUF];
-    msg_fill(buf, sizeof buf, msg_text(o->lang, o->version, id), args, nargs);
-    write_lines(o, buf, end_last);
+    const char *template = msg_text(o->lang, o->version, id);
+    char buf[MSG_BUF], *text = buf;
+    size_t size = sizeof buf;
+    msg_fill(text, size, template, args, nargs);
+    while (strlen(text) == size - 1) {
+        if (text != buf)
+            free(text);
+        size *= 2;
+        text = emalloc(size);
+        msg_fill(text, size, template, args, nargs);
+    }
+    write_lines(o, text, end_last);
+    if (text != buf)
+        free(text);
 }
 
 void fmt_msg_args(struct out *o, enum msg_id id, const char *const *args, size_t nargs)

@@ -3,7 +3,10 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "base/util.h"
 
 void out_init(struct out *o, FILE *fp, int crlf)
 {
@@ -106,11 +109,23 @@ static void write_part(struct out *o, const char *text)
         failed(o);
 }
 
+/* A line of any length: most fit the buffer on the stack, a longer one
+ * (a long name, say) is formatted again into one of its own size. */
 static void vpart(struct out *o, const char *fmt, va_list ap)
 {
     char buf[1024];
-    vsnprintf(buf, sizeof buf, fmt, ap);
-    write_part(o, buf);
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    if (n >= 0 && (size_t)n < sizeof buf) {
+        write_part(o, buf);
+    } else if (n >= 0) {
+        char *big = emalloc((size_t)n + 1);
+        vsnprintf(big, (size_t)n + 1, fmt, again);
+        write_part(o, big);
+        free(big);
+    }
+    va_end(again);
 }
 
 void out_part(struct out *o, const char *fmt, ...)
@@ -141,6 +156,12 @@ void out_line(struct out *o, const char *fmt, ...)
     vpart(o, fmt, ap);
     va_end(ap);
     out_end_line(o);
+}
+
+void out_flush(struct out *o)
+{
+    if (fflush(o->fp))
+        failed(o);
 }
 
 int out_close(struct out *o)

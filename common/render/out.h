@@ -44,6 +44,10 @@ void out_part(struct out *o, const char *fmt, ...) __attribute__((format(printf,
 void out_end_line(struct out *o);
 /* A whole line (the text may be empty). */
 void out_line(struct out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes out what is buffered: where Windows' output would appear on a
+ * pipe before a long wait.  (Blanks held back at the end of a part stay
+ * held.) */
+void out_flush(struct out *o);
 /* Flushes; returns 0, or -1 if anything could not be written. */
 int out_close(struct out *o);
 

@@ -1,4 +1,9 @@
-/* pathrun.c - see pathrun.h. */
+/* pathrun.c - see pathrun.h.
+ *
+ * The output is flushed where Windows' appears before a wait (each line of
+ * phase 1, "Computing statistics..."): through a pipe, phase 1 is seen while
+ * phase 2 runs, which with a large -q takes minutes even without
+ * --realtime. */
 #include "runs/pathrun.h"
 
 #include <limits.h>
@@ -53,6 +58,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
         if (!answered(r.status)) {
             sink_hop(req->sink, &(struct sink_hop){ttl, 0, r.from, NULL, 0});
             pathping_path_silent(o, ttl);
+            out_flush(o);
             *silent = 1;
             return ttl - 1;
         }
@@ -60,6 +66,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
         format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
         sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 0});
         pathping_path_hop(o, ttl, text);
+        out_flush(o);
         if (r.status != PROBE_TTL_EXPIRED)
             return ttl; /* the target, or a router that says it is unreachable */
     }
@@ -132,6 +139,7 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
     format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
                      req->host_addr, 0);
     pathping_path_hop(o, 0, origin);
+    out_flush(o);
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;
     unsigned n = find_path(e, o, req, hops, &silent);
@@ -139,6 +147,7 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
      * In long double: 255 hops x 2^32 queries x 2^32 ms would wrap. */
     long double seconds = (long double)n * req->queries * req->period_ms / 1000;
     pathping_computing(o, seconds < ULONG_MAX ? (unsigned long)seconds : ULONG_MAX, silent);
+    out_flush(o);
     measure(e, req, hops, n);
     print_table(e, o, req, origin, hops, n);
     free(hops);
