@@ -6,6 +6,7 @@
 #include "render/fmt_common.h"
 
 #include <stdio.h>
+#include <string.h>
 
 void pathping_usage(struct out *o)
 {
@@ -25,9 +26,13 @@ void pathping_header(struct out *o, const char *addr_text, int named, unsigned m
                      max_hops);
 }
 
-void pathping_path_hop(struct out *o, unsigned hop, const char *addr_text)
+/* A lost try takes the 9-column field tracert prints for it. */
+void pathping_path_hop(struct out *o, unsigned hop, unsigned lost_tries, const char *addr_text)
 {
-    out_line(o, "%3u  %s", hop, addr_text);
+    char stars[PATHPING_MAX_LOST_FIELDS * 9 + 1] = "";
+    for (unsigned i = 0; i < lost_tries && i < PATHPING_MAX_LOST_FIELDS; i++)
+        memcpy(stars + 9 * i, "   *     ", 10);
+    out_line(o, "%3u  %s%s", hop, stars, addr_text);
 }
 
 void pathping_path_silent(struct out *o, unsigned hop)

@@ -4,12 +4,17 @@
 
 #include "render/out.h"
 
+/* Phase 1 tries a hop at most 3 times (runs/pathrun.h): at most 2 lost
+ * tries come before an answer. */
+#define PATHPING_MAX_LOST_FIELDS 2
+
 void pathping_usage(struct out *o);
 void pathping_invalid_option(struct out *o, const char *arg);
 
-/* Phase 1. */
+/* Phase 1.  LOST_TRIES: the tries of the hop that got no answer before one
+ * did, each shown as a "*" field (zh-CN-pathping-001). */
 void pathping_header(struct out *o, const char *addr_text, int named, unsigned max_hops);
-void pathping_path_hop(struct out *o, unsigned hop, const char *addr_text);
+void pathping_path_hop(struct out *o, unsigned hop, unsigned lost_tries, const char *addr_text);
 void pathping_path_silent(struct out *o, unsigned hop);
 void pathping_computing(struct out *o, unsigned long seconds, int after_silent_hop);
 

@@ -51,8 +51,9 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
     *silent = 0;
     for (unsigned ttl = 1; ttl <= req->max_hops; ttl++) {
         struct probe_result r = {.status = PROBE_TIMEOUT};
-        for (int t = 0; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
-            r = send_probe(e, req, ttl, (unsigned long)t + 1, 1);
+        unsigned t = 0;
+        for (; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
+            r = send_probe(e, req, ttl, t + 1ul, 1);
             engine_elapse(e, answered(r.status) ? r.rtt_ms : req->timeout_ms, req->realtime);
         }
         if (!answered(r.status)) {
@@ -65,7 +66,7 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
         hops[ttl - 1].addr = r.from;
         format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
         sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 0});
-        pathping_path_hop(o, ttl, text);
+        pathping_path_hop(o, ttl, t - 1, text); /* t - 1 tries lost */
         out_flush(o);
         if (r.status != PROBE_TTL_EXPIRED)
             return ttl; /* the target, or a router that says it is unreachable */
@@ -138,7 +139,7 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
     pathping_header(o, text, name != NULL, req->max_hops);
     format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
                      req->host_addr, 0);
-    pathping_path_hop(o, 0, origin);
+    pathping_path_hop(o, 0, 0, origin);
     out_flush(o);
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;

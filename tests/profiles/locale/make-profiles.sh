@@ -9,7 +9,7 @@
 #   # TEXT                          copied into the profile's comment
 #   host ADDRESS [rev=NAME]         the PC (default 192.168.0.100)
 #   router ADDRESS [rev=NAME] [delays=D,...] [answers=no] [no_route=KIND]
-#          [out=ADDRESS]
+#          [out=ADDRESS] [reply_limit=N/MS]
 #   target ADDRESS [names=N,...] [rev=NAME] [delays=D,...] [ttl=N]
 #                  [answers=no]
 # Every link has latency 0, so a probe's RTT is exactly the reply_delay of
@@ -71,7 +71,7 @@ function flush(    i, f, back, nlinks) {
     close(f)
     name = ""
 }
-# reply_delay, answers and no_route of router I (0: the target).
+# reply_delay, answers, no_route and reply_limit of router I (0: the target).
 function attrs(f, i) {
     if (delays[i] != "")
         printf "reply_delay = replay(%s)\n", delays[i] > f
@@ -79,6 +79,8 @@ function attrs(f, i) {
         printf "answers = %s\n", answers[i] > f
     if (noroute[i] != "")
         printf "no_route = %s\n", noroute[i] > f
+    if (replylimit[i] != "")
+        printf "reply_limit = %s\n", replylimit[i] > f
 }
 function delaylist(s) {
     gsub(/\*/, "5000", s)
@@ -100,6 +102,7 @@ function options(i,    k, kv, eq) {
         else if (kv == "answers") answers[i] = v
         else if (kv == "out") outaddr[i] = v
         else if (kv == "no_route") noroute[i] = v
+        else if (kv == "reply_limit") replylimit[i] = v
         else if (kv == "names") { gsub(/,/, " ", v); tnames = v }
         else if (kv == "ttl") tttl = v
         else { printf "captures.spec:%d: unknown key %s\n", NR, kv > "/dev/stderr"; exit 1 }
@@ -112,6 +115,7 @@ function options(i,    k, kv, eq) {
     host = "192.168.0.100"; hostrev = ""
     taddr = ""; tnames = ""; trev = ""; tttl = ""
     split("", delays); split("", answers); split("", noroute); split("", outaddr)
+    split("", replylimit)
     next
 }
 # Comment lines just above a "profile" line are its comment.
