@@ -68,6 +68,19 @@ check_trace() {
     each_block check_trace
 }
 
+# echo_lines_agree F: each echo line of ping's text F.txt, "Reply from A:
+# [bytes=N ]time=Nms..." (IPv4 and IPv6 forms) or the time-out, is the
+# record F.json's response: response_ip and time_text.
+echo_lines_agree() {
+    local f=$1
+    sed -En 's/^Reply from (.*): (bytes=[0-9]+ )?(time[<=][0-9]+ms).*/\1 \3/p;
+             s/^Request timed out\.$/timeout/p' "$f.txt" >"$f.text-lines"
+    jq -r '.responses[] | if .type == "reply" then "\(.response_ip) \(.time_text)"
+                          else .type end' "$f.json" >"$f.json-lines"
+    [ -s "$f.text-lines" ]
+    assert_same_file "$f.json-lines" "$f.text-lines"
+}
+
 # check_ping ROW...: a ping row, its replies and statistics in both.
 check_ping() {
     local name=$1 tool=$2 from=$3 target=$4 opts=$5 seed=$6 f
@@ -78,12 +91,7 @@ check_ping() {
     block_expected "$name" >"$f.want"
     assert_same_file "$f.txt" "$f.want"
     validate "$f.json"
-    # each echo line: "Reply from A: ... time=Nms" or the message
-    sed -n 's/^Reply from \([^:]*\): bytes=[0-9]* \(time[<=][0-9]*ms\) .*/\1 \2/p;
-            s/^Request timed out\.$/timeout/p' "$f.txt" >"$f.text-lines"
-    jq -r '.responses[] | if .type == "reply" then "\(.response_ip) \(.time_text)"
-                          else .type end' "$f.json" >"$f.json-lines"
-    assert_same_file "$f.json-lines" "$f.text-lines"
+    echo_lines_agree "$f"
     sed -n 's/.*Sent = \([0-9]*\), Received = \([0-9]*\), .*(\([0-9]*\)% loss).*/\1 \2 \3/p;
             s/.*Minimum = \([0-9]*\)ms, Maximum = \([0-9]*\)ms, Average = \([0-9]*\)ms/\1 \2 \3/p' \
         "$f.txt" >"$f.text-stats"
@@ -96,6 +104,17 @@ check_ping() {
 
 @test "json: every ping of the seed rows, valid and the same as its text" {
     each_block check_ping
+}
+
+@test "json: ping -R over IPv6 names the target as the text does; the host itself answers" {
+    local f=$BATS_TEST_TMPDIR/r
+    "$BIN/ping" --profile "$TEST_PROFILES/ipv6/chain.ini" --seed 1 -n 2 -R --json "$f.json" \
+        srv.example.net >"$f.txt"
+    validate "$f.json"
+    echo_lines_agree "$f"
+    # the echo went via the target back to the host, which answered it
+    run jq -r '.responses[] | "\(.response_ip) \(.device) \(.rtt_exact_ms)"' "$f.json"
+    assert_output "$(printf '2001:db8:2::80 pc 13.5\n%.0s' 1 2)"
 }
 
 @test "json: pathping's phase 1 and table are the text's" {

@@ -182,7 +182,9 @@ static void ping_response(struct recorder *r, const struct sink_probe *p)
     open_section(r, SEC_RESPONSES);
     json_begin_object(j, NULL);
     json_uint(j, "icmp_seq", p->index);
-    addr_member(j, "response_ip", answered(pr) ? pr->from : (struct addr){0});
+    /* as the line names it: -R shows the target, not the host the echo came back to */
+    struct addr shown = p->printed_from.family != FAMILY_NONE ? p->printed_from : pr->from;
+    addr_member(j, "response_ip", answered(pr) ? shown : (struct addr){0});
     if (reply && p->spec)
         json_uint(j, "bytes", p->spec->size);
     else
