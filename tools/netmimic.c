@@ -117,9 +117,11 @@ static const struct command commands[] = {
     {"explain", "Pfsdm46", 1, 1, "explain [--profile FILE] [--from HOST] [--scenario NAME] [--down LINK]...\n"
      "        [--max-hops N] [-4|-6] TARGET\n"
      "  The flow from HOST (default: the profile's default host) to TARGET, as\n"
-     "  tracert sends it: the forward path, then each hop: who answers, from\n"
-     "  which address, and whether the reply comes back, or why not; the return\n"
-     "  path of the final reply.  Chance losses are left out and named.\n", cmd_explain},
+     "  tracert sends it: the forward path and every equal-cost path (each split,\n"
+     "  its next hops, the one the flow's hash picks), then each hop: who answers,\n"
+     "  from which address, and whether the reply comes back, or why not; the\n"
+     "  return path of the final reply and its equal-cost paths.  Chance losses\n"
+     "  are left out and named.\n", cmd_explain},
     {"check", "Psd", 0, 0, "check [--profile FILE] [--scenario NAME] [--down LINK]...\n"
      "  Lints the profile: pairs of hosts that cannot reach each other, and hops\n"
      "  that answer from an address the source cannot reach.  Exit status 0: no\n"

@@ -87,8 +87,7 @@ char *explain_loss(const struct network *net, const struct probe_result *r, stru
 }
 
 /* The devices of PATH, "a > b > c", then how it ends. */
-static void print_path(FILE *fp, const struct network *net, const char *what,
-                       const struct fwd_path *p)
+void print_path(FILE *fp, const struct network *net, const char *what, const struct fwd_path *p)
 {
     static const char *const ends[] = {
         [PATH_DELIVERED] = "", [PATH_NO_ROUTE] = " (no route)",
@@ -147,9 +146,11 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
     fputc('\n', fp);
     if (r.status == PROBE_TTL_EXPIRED)
         return 0;
-    if (r.status == PROBE_ECHO_REPLY)
-        print_path(fp, e->net, "return path",
-                   engine_path(e, r.from, (int)(r.responder - e->net->devices), e->src_addr));
+    if (r.status == PROBE_ECHO_REPLY) {
+        int from = (int)(r.responder - e->net->devices);
+        print_path(fp, e->net, "return path", engine_path(e, r.from, from, e->src_addr));
+        explain_ecmp(fp, e, "return ", "this reply", from, r.from, e->src_addr);
+    }
     return 1;
 }
 
@@ -178,7 +179,7 @@ void inspect_explain(FILE *fp, struct network *net, int host, const char *target
             owner >= 0 ? net->devices[net->ifaces[owner].device].id : "", owner >= 0 ? ")" : "");
     const struct fwd_path *out = engine_path(&e, e.src_addr, host, t.addr);
     print_path(fp, net, "path", out);
-    routes_print_ecmp(fp, net, &e.routing, out, t.addr);
+    explain_ecmp(fp, &e, "", "this flow", host, e.src_addr, t.addr);
     lossy_links(fp, net, out);
     for (unsigned ttl = 1; ttl <= max_hops; ttl++)
         if (explain_hop(fp, &e, t.addr, ttl))
