@@ -2,7 +2,8 @@
 # netmimic.bats - the netmimic binary (man/netmimic.1): the listings, a
 # device's routes, explain (every timed-out hop of the seed document's
 # traces gets the profile's reason), check (clean, findings, broken
-# profiles), graph, and the usual bad input.
+# profiles), graph (its DOT read by Graphviz's dot, --svg parsed as XML by
+# python3: both installed by make deps), and the usual bad input.
 
 load lib/common
 load lib/blocks
@@ -288,12 +289,55 @@ CASES
     ! grep -q 'color=red' "$BATS_TEST_TMPDIR/g2.dot"
 }
 
-@test "graph: dot parses it, and --svg renders it (only where Graphviz is installed)" {
-    command -v dot >/dev/null || skip "Graphviz's dot is not installed: DOT not parsed"
-    "$BIN/netmimic" graph --from loc1-vm --to hub-vm >"$BATS_TEST_TMPDIR/g.dot"
-    dot -Tsvg "$BATS_TEST_TMPDIR/g.dot" >"$BATS_TEST_TMPDIR/g.svg"
-    grep -q '<svg' "$BATS_TEST_TMPDIR/g.svg"
-    "$BIN/netmimic" graph --svg --to hub-vm | grep -q '<svg'
+# svg_parts FILE: parses Graphviz's SVG as XML (python3's ElementTree: it
+# fails on anything that is not well-formed) and prints one line per node
+# and per edge: "node|edge TITLE STROKE".
+svg_parts() {
+    python3 - "$1" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+if root.tag != NS + "svg":
+    sys.exit("not an SVG document: " + root.tag)
+for g in root.iter(NS + "g"):
+    kind = g.get("class")
+    if kind in ("node", "edge"):
+        shape = [c for c in g if c.tag != NS + "title" and c.tag != NS + "text"][0]
+        print(kind, g.find(NS + "title").text, shape.get("stroke"))
+PY
+}
+
+@test "graph: dot parses the DOT; --svg renders a valid SVG with every device and link, the flow in red" {
+    local f=$BATS_TEST_TMPDIR/g
+    "$BIN/netmimic" graph --from loc1-vm --to hub-vm >"$f.dot"
+    dot -Tsvg "$f.dot" >"$f.dot.svg"
+    nm_run "$f.svg" graph --svg --from loc1-vm --to hub-vm
+    assert_equal "$status" 0
+    [ ! -s "$f.svg.err" ]
+    cmp -s "$f.svg" "$f.dot.svg"
+    svg_parts "$f.svg" >"$f.parts"
+    # every device a node, by its section name; every link an edge
+    awk '$1 == "node" { print $2 }' "$f.parts" | sort >"$f.nodes"
+    sed -n 's/^\[device \(.*\)\]$/\1/p' "$PROFILE" | sort >"$f.devices"
+    assert_same_file "$f.nodes" "$f.devices"
+    assert_equal "$(grep -c '^edge ' "$f.parts")" "$(grep -c '^\[link ' "$PROFILE")"
+    # the red nodes are the devices of the flow's path, as explain gives it
+    awk '$1 == "node" && $3 == "red" { print $2 }' "$f.parts" | sort >"$f.red"
+    "$BIN/netmimic" explain --from loc1-vm hub-vm | sed -n 's/^path: //p' | tr -d ' ' |
+        tr '>' '\n' | sort >"$f.path"
+    [ "$(wc -l <"$f.path")" -gt 2 ]
+    assert_same_file "$f.red" "$f.path"
+    assert_equal "$(awk '$1 == "edge" && $3 == "red"' "$f.parts" | wc -l)" $(($(wc -l <"$f.path") - 1))
+}
+
+@test "graph --svg without Graphviz: one line naming the package, exit 2, nothing on stdout" {
+    mkdir "$BATS_TEST_TMPDIR/nodot"
+    PATH=$BATS_TEST_TMPDIR/nodot nm_run "$BATS_TEST_TMPDIR/out" graph --svg
+    assert_equal "$status" 2
+    [ ! -s "$BATS_TEST_TMPDIR/out" ]
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "netmimic: graph --svg: Graphviz's dot is not in PATH (Debian package graphviz)"
 }
 
 # ---- usage and bad input -----------------------------------------------------------
