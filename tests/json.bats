@@ -209,6 +209,76 @@ loss_of() {
     assert_output "no_route_back no_route_back no_route_back"
 }
 
+# jc_fields PARSER: "PATH TYPE" for each member of jc's schema of PARSER,
+# read from `jc -h --PARSER` (Debian's jc); a member of an array's objects
+# is ARRAY.MEMBER.
+jc_fields() {
+    jc -h --"$1" | awk '
+        /^Schema:/ { on = 1; next }
+        !on { next }
+        /^[A-Z]/ { exit }
+        /"[a-z_0-9]+": *\[/ { match($0, /"[a-z_0-9]+"/); stack[++n] = substr($0, RSTART + 1, RLENGTH - 2); next }
+        /^ *\]/ { n--; next }
+        /"[a-z_0-9]+": *[a-z]+/ {
+            match($0, /"[a-z_0-9]+"/); key = substr($0, RSTART + 1, RLENGTH - 2)
+            t = substr($0, RSTART + RLENGTH); sub(/^: */, "", t); sub(/[^a-z].*/, "", t)
+            p = ""; for (i = 1; i <= n; i++) p = p stack[i] "."
+            print p key, t }'
+}
+
+# record_fields FILE: "PATH TYPE" for every value in the record, TYPE one
+# of integer, float, string, boolean, null; array indices left out.
+record_fields() {
+    jq -r 'paths(type != "object" and type != "array") as $p | getpath($p) as $v
+           | ($p | map(select(type == "string")) | join(".")) + " " +
+             ($v | if type == "number" then (if . == floor then "integer" else "float" end)
+                   else type end)' "$1" | sort -u
+}
+
+# jc_agree PARSER RECORD ABSENT...: every member of jc's PARSER schema is in
+# RECORD with a value of jc's type (a float may be whole), or is one of the
+# ABSENT members (netmimic-json(5) says why), which the record must not have.
+jc_agree() {
+    local parser=$1 record=$2 path type got
+    shift 2
+    record_fields "$record" >"$BATS_TEST_TMPDIR/ours"
+    jc_fields "$parser" >"$BATS_TEST_TMPDIR/jc"
+    [ "$(wc -l <"$BATS_TEST_TMPDIR/jc")" -gt 5 ]
+    while read -r path type; do
+        if [[ " $* " == *" $path "* ]]; then
+            ! grep -q "^$path " "$BATS_TEST_TMPDIR/ours" || {
+                echo "$parser: $path is listed as absent but the record has it" >&2
+                return 1
+            }
+            continue
+        fi
+        got=$(awk -v p="$path" '$1 == p && $2 != "null" { print $2 }' "$BATS_TEST_TMPDIR/ours" |
+              sort -u | tr '\n' ' ')
+        case "$type:$got" in
+            integer:"integer " | float:"float " | float:"integer " | float:"float integer " | \
+                string:"string " | boolean:"boolean ") ;;
+            *)  echo "$parser: jc's $path is $type, the record has '$got'" >&2
+                return 1 ;;
+        esac
+    done <"$BATS_TEST_TMPDIR/jc"
+}
+
+@test "json: jc's ping and traceroute members are in the record, with jc's types" {
+    command -v jc >/dev/null
+    "$BIN/ping" --seed 1 -n 3 --json "$BATS_TEST_TMPDIR/p.json" loc1-vm >/dev/null
+    jc_agree ping "$BATS_TEST_TMPDIR/p.json" pattern duplicates round_trip_ms_stddev \
+        responses.unparsed_line responses.timestamp responses.duplicate responses.vr \
+        responses.hl responses.tos responses.len responses.id responses.flg responses.off \
+        responses.pro responses.cks responses.src responses.dst
+    # a trace whose last hop has a reverse name (shared/corpus/tracert-009.txt)
+    "$BIN/tracert" --profile "$TEST_PROFILES/corpus/tracert-009.ini" --seed 1 \
+        --json "$BATS_TEST_TMPDIR/t.json" google.com >/dev/null
+    jc_agree traceroute "$BATS_TEST_TMPDIR/t.json" hops.probes.annotation hops.probes.asn
+    # the values as the text shows them
+    run jq -r '"\(.data_bytes) \(.destination_name) \(.responses[0].ttl)"' "$BATS_TEST_TMPDIR/p.json"
+    assert_output "32 loc1-vm 124"
+}
+
 @test "json: strings are escaped; UTF-8 passes, invalid bytes become U+FFFD" {
     local name=$'bad\x01"\\\t\xc3\xa9\xff'
     run "$BIN/tracert" --json "$BATS_TEST_TMPDIR/e.json" "$name"
