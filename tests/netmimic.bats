@@ -72,8 +72,8 @@ equal-cost at hub-vnet: hub-er-a (link hub-vnet-er-a, picked by this flow's hash
 equal-cost path 1 (this flow): spoke-vm > spoke-vnet > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm
 equal-cost path 2 (via hub-er-b at hub-vnet): spoke-vm > spoke-vnet > hub-vnet > hub-er-b > msee1 > loc1-ce > loc1-lan > loc1-vm
 hop 1 10.10.30.132 (hub-er-a): time exceeded, the reply comes back (TTL 255)
-hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30)
-hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31)
+hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30, not advertised by loc1-ce or msee1)
+hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31, not advertised by loc1-ce)
 hop 4 10.2.30.10 (loc1-vm): echo reply, the reply comes back (TTL 124)
 return path: loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > spoke-vnet > spoke-vm
 return equal-cost at msee1: hub-er-a (link er1-hub-a), hub-er-b (link er1-hub-b, picked by this reply's hash)
@@ -237,7 +237,7 @@ CASES
     nm_run "$BATS_TEST_TMPDIR/out" check
     assert_equal "$status" 1
     grep -qx "unreachable: branch-vm -> loc2-vm 10.1.31.10: branch-vnet has no route to 10.1.31.10 and drops it" "$BATS_TEST_TMPDIR/out"
-    grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30)" "$BATS_TEST_TMPDIR/out"
+    grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30, not advertised by loc1-ce or msee1)" "$BATS_TEST_TMPDIR/out"
     # ECMP: the reply of this flow comes back through the other gateway endpoint
     grep -qx "asymmetric: hub-vm -> loc1-vm: out hub-vm > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm, back loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > hub-vm" "$BATS_TEST_TMPDIR/out"
 }
