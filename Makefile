@@ -36,7 +36,7 @@ TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
                 $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat \
                 $(BIN)/test-render
 
-DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq
+DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz python3 jc
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps test test-plain test-san demo clean install bench

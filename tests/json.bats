@@ -68,6 +68,19 @@ check_trace() {
     each_block check_trace
 }
 
+# echo_lines_agree F: each echo line of ping's text F.txt, "Reply from A:
+# [bytes=N ]time=Nms..." (IPv4 and IPv6 forms) or the time-out, is the
+# record F.json's response: response_ip and time_text.
+echo_lines_agree() {
+    local f=$1
+    sed -En 's/^Reply from (.*): (bytes=[0-9]+ )?(time[<=][0-9]+ms).*/\1 \3/p;
+             s/^Request timed out\.$/timeout/p' "$f.txt" >"$f.text-lines"
+    jq -r '.responses[] | if .type == "reply" then "\(.response_ip) \(.time_text)"
+                          else .type end' "$f.json" >"$f.json-lines"
+    [ -s "$f.text-lines" ]
+    assert_same_file "$f.json-lines" "$f.text-lines"
+}
+
 # check_ping ROW...: a ping row, its replies and statistics in both.
 check_ping() {
     local name=$1 tool=$2 from=$3 target=$4 opts=$5 seed=$6 f
@@ -78,12 +91,7 @@ check_ping() {
     block_expected "$name" >"$f.want"
     assert_same_file "$f.txt" "$f.want"
     validate "$f.json"
-    # each echo line: "Reply from A: ... time=Nms" or the message
-    sed -n 's/^Reply from \([^:]*\): bytes=[0-9]* \(time[<=][0-9]*ms\) .*/\1 \2/p;
-            s/^Request timed out\.$/timeout/p' "$f.txt" >"$f.text-lines"
-    jq -r '.responses[] | if .type == "reply" then "\(.response_ip) \(.time_text)"
-                          else .type end' "$f.json" >"$f.json-lines"
-    assert_same_file "$f.json-lines" "$f.text-lines"
+    echo_lines_agree "$f"
     sed -n 's/.*Sent = \([0-9]*\), Received = \([0-9]*\), .*(\([0-9]*\)% loss).*/\1 \2 \3/p;
             s/.*Minimum = \([0-9]*\)ms, Maximum = \([0-9]*\)ms, Average = \([0-9]*\)ms/\1 \2 \3/p' \
         "$f.txt" >"$f.text-stats"
@@ -96,6 +104,17 @@ check_ping() {
 
 @test "json: every ping of the seed rows, valid and the same as its text" {
     each_block check_ping
+}
+
+@test "json: ping -R over IPv6 names the target as the text does; the host itself answers" {
+    local f=$BATS_TEST_TMPDIR/r
+    "$BIN/ping" --profile "$TEST_PROFILES/ipv6/chain.ini" --seed 1 -n 2 -R --json "$f.json" \
+        srv.example.net >"$f.txt"
+    validate "$f.json"
+    echo_lines_agree "$f"
+    # the echo went via the target back to the host, which answered it
+    run jq -r '.responses[] | "\(.response_ip) \(.device) \(.rtt_exact_ms)"' "$f.json"
+    assert_output "$(printf '2001:db8:2::80 pc 13.5\n%.0s' 1 2)"
 }
 
 @test "json: pathping's phase 1 and table are the text's" {
@@ -188,6 +207,76 @@ loss_of() {
     validate "$BATS_TEST_TMPDIR/p.json"
     run jq -r '.hops[1].probes | map(.loss.reason) | join(" ")' "$BATS_TEST_TMPDIR/p.json"
     assert_output "no_route_back no_route_back no_route_back"
+}
+
+# jc_fields PARSER: "PATH TYPE" for each member of jc's schema of PARSER,
+# read from `jc -h --PARSER` (Debian's jc); a member of an array's objects
+# is ARRAY.MEMBER.
+jc_fields() {
+    jc -h --"$1" | awk '
+        /^Schema:/ { on = 1; next }
+        !on { next }
+        /^[A-Z]/ { exit }
+        /"[a-z_0-9]+": *\[/ { match($0, /"[a-z_0-9]+"/); stack[++n] = substr($0, RSTART + 1, RLENGTH - 2); next }
+        /^ *\]/ { n--; next }
+        /"[a-z_0-9]+": *[a-z]+/ {
+            match($0, /"[a-z_0-9]+"/); key = substr($0, RSTART + 1, RLENGTH - 2)
+            t = substr($0, RSTART + RLENGTH); sub(/^: */, "", t); sub(/[^a-z].*/, "", t)
+            p = ""; for (i = 1; i <= n; i++) p = p stack[i] "."
+            print p key, t }'
+}
+
+# record_fields FILE: "PATH TYPE" for every value in the record, TYPE one
+# of integer, float, string, boolean, null; array indices left out.
+record_fields() {
+    jq -r 'paths(type != "object" and type != "array") as $p | getpath($p) as $v
+           | ($p | map(select(type == "string")) | join(".")) + " " +
+             ($v | if type == "number" then (if . == floor then "integer" else "float" end)
+                   else type end)' "$1" | sort -u
+}
+
+# jc_agree PARSER RECORD ABSENT...: every member of jc's PARSER schema is in
+# RECORD with a value of jc's type (a float may be whole), or is one of the
+# ABSENT members (netmimic-json(5) says why), which the record must not have.
+jc_agree() {
+    local parser=$1 record=$2 path type got
+    shift 2
+    record_fields "$record" >"$BATS_TEST_TMPDIR/ours"
+    jc_fields "$parser" >"$BATS_TEST_TMPDIR/jc"
+    [ "$(wc -l <"$BATS_TEST_TMPDIR/jc")" -gt 5 ]
+    while read -r path type; do
+        if [[ " $* " == *" $path "* ]]; then
+            ! grep -q "^$path " "$BATS_TEST_TMPDIR/ours" || {
+                echo "$parser: $path is listed as absent but the record has it" >&2
+                return 1
+            }
+            continue
+        fi
+        got=$(awk -v p="$path" '$1 == p && $2 != "null" { print $2 }' "$BATS_TEST_TMPDIR/ours" |
+              sort -u | tr '\n' ' ')
+        case "$type:$got" in
+            integer:"integer " | float:"float " | float:"integer " | float:"float integer " | \
+                string:"string " | boolean:"boolean ") ;;
+            *)  echo "$parser: jc's $path is $type, the record has '$got'" >&2
+                return 1 ;;
+        esac
+    done <"$BATS_TEST_TMPDIR/jc"
+}
+
+@test "json: jc's ping and traceroute members are in the record, with jc's types" {
+    command -v jc >/dev/null
+    "$BIN/ping" --seed 1 -n 3 --json "$BATS_TEST_TMPDIR/p.json" loc1-vm >/dev/null
+    jc_agree ping "$BATS_TEST_TMPDIR/p.json" pattern duplicates round_trip_ms_stddev \
+        responses.unparsed_line responses.timestamp responses.duplicate responses.vr \
+        responses.hl responses.tos responses.len responses.id responses.flg responses.off \
+        responses.pro responses.cks responses.src responses.dst
+    # a trace whose last hop has a reverse name (shared/corpus/tracert-009.txt)
+    "$BIN/tracert" --profile "$TEST_PROFILES/corpus/tracert-009.ini" --seed 1 \
+        --json "$BATS_TEST_TMPDIR/t.json" google.com >/dev/null
+    jc_agree traceroute "$BATS_TEST_TMPDIR/t.json" hops.probes.annotation hops.probes.asn
+    # the values as the text shows them
+    run jq -r '"\(.data_bytes) \(.destination_name) \(.responses[0].ttl)"' "$BATS_TEST_TMPDIR/p.json"
+    assert_output "32 loc1-vm 124"
 }
 
 @test "json: strings are escaped; UTF-8 passes, invalid bytes become U+FFFD" {

@@ -2,7 +2,8 @@
 # netmimic.bats - the netmimic binary (man/netmimic.1): the listings, a
 # device's routes, explain (every timed-out hop of the seed document's
 # traces gets the profile's reason), check (clean, findings, broken
-# profiles), graph, and the usual bad input.
+# profiles), graph (its DOT read by Graphviz's dot, --svg parsed as XML by
+# python3: both installed by make deps), and the usual bad input.
 
 load lib/common
 load lib/blocks
@@ -67,14 +68,94 @@ check_explain() {
     cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
 from spoke-vm 10.11.30.4 to 10.2.30.10 (loc1-vm)
 path: spoke-vm > spoke-vnet > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm
-equal-cost at hub-vnet: hub-er-a (link hub-vnet-er-a, this flow), hub-er-b (link hub-vnet-er-b)
+equal-cost at hub-vnet: hub-er-a (link hub-vnet-er-a, picked by this flow's hash), hub-er-b (link hub-vnet-er-b)
+equal-cost path 1 (this flow): spoke-vm > spoke-vnet > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm
+equal-cost path 2 (via hub-er-b at hub-vnet): spoke-vm > spoke-vnet > hub-vnet > hub-er-b > msee1 > loc1-ce > loc1-lan > loc1-vm
 hop 1 10.10.30.132 (hub-er-a): time exceeded, the reply comes back (TTL 255)
-hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30)
-hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31)
+hop 2 192.168.30.17 (loc1-ce): reply has no route back: spoke-vnet has no route to 192.168.30.17 (192.168.30.16/30, not advertised by loc1-ce or msee1)
+hop 3 192.168.30.1 (loc1-lan): reply has no route back: spoke-vnet has no route to 192.168.30.1 (192.168.30.0/31, not advertised by loc1-ce)
 hop 4 10.2.30.10 (loc1-vm): echo reply, the reply comes back (TTL 124)
 return path: loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > spoke-vnet > spoke-vm
+return equal-cost at msee1: hub-er-a (link er1-hub-a), hub-er-b (link er1-hub-b, picked by this reply's hash)
+return equal-cost path 1 (this reply): loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > spoke-vnet > spoke-vm
+return equal-cost path 2 (via hub-er-a at msee1): loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-a > hub-vnet > spoke-vnet > spoke-vm
 WANT
     assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "explain: every equal-cost path of splits in a row, whichever the hash picks" {
+    local f=$BATS_TEST_TMPDIR/out flow picked
+    nm_run "$f" --profile "$TEST_PROFILES/inspect/ecmp.ini" explain 10.9.0.4
+    assert_equal "$status" 0
+    # the paths of the profile's comment, each once, in any order
+    sed -n 's/^equal-cost path [0-9]* ([^)]*): //p' "$f" | sort >"$f.paths"
+    printf '%s\n' "pc > r1 > r2a > r3 > t" "pc > r1 > r2b > r3 > t" \
+        "pc > r1 > r2b > r4 (no route)" "pc > r1 > r2b > hx (a host: not forwarded)" |
+        sort >"$f.want"
+    assert_same_file "$f.paths" "$f.want"
+    # the flow's own path is listed first, and is the path the probes take
+    flow=$(sed -n 's/^path: //p' "$f")
+    assert_equal "$(grep '^equal-cost path ' "$f" | head -1)" "equal-cost path 1 (this flow): $flow"
+    assert_equal "$(grep -c '(this flow)' "$f")" 1
+    # each other path names where it leaves: the first split it differs at
+    run grep -c '^equal-cost path [0-9]* (via r2b at r1)' "$f"
+    assert_output 1
+    run grep -c '^equal-cost path [0-9]* (via [a-z0-9]* at r2b)' "$f"
+    [ "$output" -ge 1 ]
+    # both splits, every next hop; the hash picks one at each, and at r1 the
+    # pick is the way the flow's path goes on
+    grep -qE '^equal-cost at r1: r2a \(link l-1a[^)]*\), r2b \(link l-1b[^)]*\)$' "$f"
+    grep -qE '^equal-cost at r2b: r3 \(link l-b3[^)]*\), r4 \(link l-b4[^)]*\), hx \(link l-bx[^)]*\)$' "$f"
+    assert_equal "$(grep -o "picked by this flow's hash" "$f" | wc -l)" 2
+    picked=$(grep '^equal-cost at r1:' "$f" | grep -o "[a-z0-9]* (link [^,]*, picked" | cut -d' ' -f1)
+    [[ $flow == "pc > r1 > $picked >"* ]]
+    # t's reply has one way back: no return lines
+    ! grep -q '^return equal-cost' "$f"
+}
+
+# diamonds N: a profile of N equal-cost diamonds in a row, 2^N paths from
+# pc to t (10.99.0.4).
+diamonds() {
+    local n=$1 k j
+    printf '[network]\ndefault_host = pc\n[device pc]\nkind = host\n'
+    printf 'interfaces = eth0 10.0.0.2/24\nroutes = 0.0.0.0/0 via 10.0.0.1\n'
+    printf '[device t]\nkind = host\ninterfaces = eth0 10.99.0.4/24\n'
+    printf '[link pc]\na = pc.eth0\nb = s0.p\n[link t]\na = s%d.t\nb = t.eth0\n' "$n"
+    for ((k = 0; k <= n; k++)); do
+        printf '[device s%d]\ninterfaces = ' "$k"
+        if ((k == 0)); then printf 'p 10.0.0.1/24'; else
+            printf 'ia 10.3.%d.2/24, ib 10.4.%d.2/24' $((k - 1)) $((k - 1)); fi
+        if ((k == n)); then printf ', t 10.99.0.1/24\n'; continue; fi
+        printf ', oa 10.1.%d.1/24, ob 10.2.%d.1/24\n' "$k" "$k"
+        printf 'routes = 10.99.0.0/16 via 10.1.%d.2, 10.99.0.0/16 via 10.2.%d.2\n' "$k" "$k"
+        for j in a b; do
+            local o=1 i=3
+            [ "$j" = b ] && o=2 i=4
+            printf '[device %s%d]\ninterfaces = i 10.%d.%d.2/24, o 10.%d.%d.1/24\n' \
+                "$j" $((k + 1)) "$o" "$k" "$i" "$k"
+            printf 'routes = 10.99.0.0/16 via 10.%d.%d.2\n' "$i" "$k"
+            printf '[link s%d%s]\na = s%d.o%s\nb = %s%d.i\n' "$k" "$j" "$k" "$j" "$j" $((k + 1))
+            printf '[link %s%ds]\na = %s%d.o\nb = s%d.i%s\n' "$j" $((k + 1)) "$j" $((k + 1)) \
+                $((k + 1)) "$j"
+        done
+    done
+}
+
+@test "explain: at most 32 equal-cost paths are listed, and it says so" {
+    local p=$BATS_TEST_TMPDIR/d.ini f=$BATS_TEST_TMPDIR/out
+    diamonds 5 >"$p"
+    nm_run "$f" --profile "$p" explain --max-hops 1 10.99.0.4
+    assert_equal "$status" 0
+    assert_equal "$(grep -c '^equal-cost at s[0-4]: a[1-5] (link .*), b[1-5] (link .*)$' "$f")" 5
+    assert_equal "$(grep '^equal-cost path ' "$f" | sort -u | wc -l)" 32
+    assert_equal "$(sed -n 's/^equal-cost path [0-9]* ([^)]*): //p' "$f" | sort -u | wc -l)" 32
+    ! grep -q 'more than' "$f"
+    diamonds 6 >"$p"
+    nm_run "$f" --profile "$p" explain --max-hops 1 10.99.0.4
+    assert_equal "$status" 0
+    assert_equal "$(grep -c '^equal-cost at s[0-5]: ' "$f")" 6
+    assert_equal "$(grep -c '^equal-cost path ' "$f")" 32
+    grep -qx 'equal-cost paths: more than 32, the first 32 shown' "$f"
 }
 
 @test "explain: no route out, and the failover scenario" {
@@ -156,7 +237,7 @@ CASES
     nm_run "$BATS_TEST_TMPDIR/out" check
     assert_equal "$status" 1
     grep -qx "unreachable: branch-vm -> loc2-vm 10.1.31.10: branch-vnet has no route to 10.1.31.10 and drops it" "$BATS_TEST_TMPDIR/out"
-    grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30)" "$BATS_TEST_TMPDIR/out"
+    grep -qx "not routable back: hub-vm -> loc1-vm hop 2 192.168.30.17 (loc1-ce): reply has no route back: hub-vnet has no route to 192.168.30.17 (192.168.30.16/30, not advertised by loc1-ce or msee1)" "$BATS_TEST_TMPDIR/out"
     # ECMP: the reply of this flow comes back through the other gateway endpoint
     grep -qx "asymmetric: hub-vm -> loc1-vm: out hub-vm > hub-vnet > hub-er-a > msee1 > loc1-ce > loc1-lan > loc1-vm, back loc1-vm > loc1-lan > loc1-ce > msee1 > hub-er-b > hub-vnet > hub-vm" "$BATS_TEST_TMPDIR/out"
 }
@@ -208,12 +289,55 @@ CASES
     ! grep -q 'color=red' "$BATS_TEST_TMPDIR/g2.dot"
 }
 
-@test "graph: dot parses it, and --svg renders it (only where Graphviz is installed)" {
-    command -v dot >/dev/null || skip "Graphviz's dot is not installed: DOT not parsed"
-    "$BIN/netmimic" graph --from loc1-vm --to hub-vm >"$BATS_TEST_TMPDIR/g.dot"
-    dot -Tsvg "$BATS_TEST_TMPDIR/g.dot" >"$BATS_TEST_TMPDIR/g.svg"
-    grep -q '<svg' "$BATS_TEST_TMPDIR/g.svg"
-    "$BIN/netmimic" graph --svg --to hub-vm | grep -q '<svg'
+# svg_parts FILE: parses Graphviz's SVG as XML (python3's ElementTree: it
+# fails on anything that is not well-formed) and prints one line per node
+# and per edge: "node|edge TITLE STROKE".
+svg_parts() {
+    python3 - "$1" <<'PY'
+import sys
+import xml.etree.ElementTree as ET
+NS = "{http://www.w3.org/2000/svg}"
+root = ET.parse(sys.argv[1]).getroot()
+if root.tag != NS + "svg":
+    sys.exit("not an SVG document: " + root.tag)
+for g in root.iter(NS + "g"):
+    kind = g.get("class")
+    if kind in ("node", "edge"):
+        shape = [c for c in g if c.tag != NS + "title" and c.tag != NS + "text"][0]
+        print(kind, g.find(NS + "title").text, shape.get("stroke"))
+PY
+}
+
+@test "graph: dot parses the DOT; --svg renders a valid SVG with every device and link, the flow in red" {
+    local f=$BATS_TEST_TMPDIR/g
+    "$BIN/netmimic" graph --from loc1-vm --to hub-vm >"$f.dot"
+    dot -Tsvg "$f.dot" >"$f.dot.svg"
+    nm_run "$f.svg" graph --svg --from loc1-vm --to hub-vm
+    assert_equal "$status" 0
+    [ ! -s "$f.svg.err" ]
+    cmp -s "$f.svg" "$f.dot.svg"
+    svg_parts "$f.svg" >"$f.parts"
+    # every device a node, by its section name; every link an edge
+    awk '$1 == "node" { print $2 }' "$f.parts" | sort >"$f.nodes"
+    sed -n 's/^\[device \(.*\)\]$/\1/p' "$PROFILE" | sort >"$f.devices"
+    assert_same_file "$f.nodes" "$f.devices"
+    assert_equal "$(grep -c '^edge ' "$f.parts")" "$(grep -c '^\[link ' "$PROFILE")"
+    # the red nodes are the devices of the flow's path, as explain gives it
+    awk '$1 == "node" && $3 == "red" { print $2 }' "$f.parts" | sort >"$f.red"
+    "$BIN/netmimic" explain --from loc1-vm hub-vm | sed -n 's/^path: //p' | tr -d ' ' |
+        tr '>' '\n' | sort >"$f.path"
+    [ "$(wc -l <"$f.path")" -gt 2 ]
+    assert_same_file "$f.red" "$f.path"
+    assert_equal "$(awk '$1 == "edge" && $3 == "red"' "$f.parts" | wc -l)" $(($(wc -l <"$f.path") - 1))
+}
+
+@test "graph --svg without Graphviz: one line naming the package, exit 2, nothing on stdout" {
+    mkdir "$BATS_TEST_TMPDIR/nodot"
+    PATH=$BATS_TEST_TMPDIR/nodot nm_run "$BATS_TEST_TMPDIR/out" graph --svg
+    assert_equal "$status" 2
+    [ ! -s "$BATS_TEST_TMPDIR/out" ]
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "netmimic: graph --svg: Graphviz's dot is not in PATH (Debian package graphviz)"
 }
 
 # ---- usage and bad input -----------------------------------------------------------

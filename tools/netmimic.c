@@ -2,11 +2,12 @@
  * links, scenarios, a device's routes, a flow hop by hop, a lint of the
  * network, a Graphviz drawing.  Options are GNU long options (getopt_long);
  * each subcommand has --help.  The work is done in common/inspect/. */
-#define _POSIX_C_SOURCE 200809L /* popen, for graph --svg */
+#define _POSIX_C_SOURCE 200809L /* popen and access, for graph --svg */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/util.h"
 #include "cli/cli.h"
@@ -80,6 +81,23 @@ static int cmd_check(struct args *a, struct run *run)
     return inspect_check(stdout, &run->net) ? EXIT_WINDOWS_FAIL : EXIT_OK;
 }
 
+/* Is PROG an executable file in a directory of PATH?  Checked before
+ * popen, whose shell would print its own "not found" line. */
+static int in_path(const char *prog)
+{
+    const char *path = getenv("PATH");
+    char file[4096];
+    while (path && *path) {
+        size_t len = strcspn(path, ":");
+        if (snprintf(file, sizeof file, "%.*s/%s", (int)(len ? len : 1), len ? path : ".",
+                     prog) < (int)sizeof file &&
+            access(file, X_OK) == 0)
+            return 1;
+        path += len + (path[len] == ':');
+    }
+    return 0;
+}
+
 /* --svg: the drawing through Graphviz's dot. */
 static int cmd_graph(struct args *a, struct run *run)
 {
@@ -88,6 +106,8 @@ static int cmd_graph(struct args *a, struct run *run)
         inspect_graph(stdout, &run->net, host, a->to);
         return EXIT_OK;
     }
+    if (!in_path("dot"))
+        die(EXIT_SETUP, "graph --svg: Graphviz's dot is not in PATH (Debian package graphviz)");
     fflush(stdout);
     FILE *dot = popen("dot -Tsvg", "w");
     if (!dot)
@@ -95,7 +115,7 @@ static int cmd_graph(struct args *a, struct run *run)
     inspect_graph(dot, &run->net, host, a->to);
     int status = pclose(dot);
     if (status != 0)
-        die(EXIT_SETUP, "graph --svg: dot failed (is Graphviz installed?)");
+        die(EXIT_SETUP, "graph --svg: dot failed");
     return EXIT_OK;
 }
 
@@ -117,9 +137,11 @@ static const struct command commands[] = {
     {"explain", "Pfsdm46", 1, 1, "explain [--profile FILE] [--from HOST] [--scenario NAME] [--down LINK]...\n"
      "        [--max-hops N] [-4|-6] TARGET\n"
      "  The flow from HOST (default: the profile's default host) to TARGET, as\n"
-     "  tracert sends it: the forward path, then each hop: who answers, from\n"
-     "  which address, and whether the reply comes back, or why not; the return\n"
-     "  path of the final reply.  Chance losses are left out and named.\n", cmd_explain},
+     "  tracert sends it: the forward path and every equal-cost path (each split,\n"
+     "  its next hops, the one the flow's hash picks), then each hop: who answers,\n"
+     "  from which address, and whether the reply comes back, or why not; the\n"
+     "  return path of the final reply and its equal-cost paths.  Chance losses\n"
+     "  are left out and named.\n", cmd_explain},
     {"check", "Psd", 0, 0, "check [--profile FILE] [--scenario NAME] [--down LINK]...\n"
      "  Lints the profile: pairs of hosts that cannot reach each other, and hops\n"
      "  that answer from an address the source cannot reach.  Exit status 0: no\n"

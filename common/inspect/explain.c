@@ -13,13 +13,58 @@ void inspect_engine(struct engine *e, struct network *net, int host, struct addr
     e->certain = 1;
 }
 
-/* "ADDR (PREFIX)" for an interface address, else "ADDR". */
+static int speaks_route_exchange(const struct network *net, int dev)
+{
+    for (size_t i = 0; i < net->nsessions; i++)
+        if (net->sessions[i].end[0].device == dev || net->sessions[i].end[1].device == dev)
+            return 1;
+    return 0;
+}
+
+static int originated(const struct network *net, struct addr a)
+{
+    for (size_t d = 0; d < net->ndevices; d++)
+        for (size_t i = 0; i < net->devices[d].nnetworks; i++)
+            if (prefix_contains(net->devices[d].networks[i], a))
+                return 1;
+    return 0;
+}
+
+/* ", not advertised by D[ or E]" when no device originates a prefix
+ * covering A (networks =) and D, E, which speak route exchange, sit on A's
+ * subnet NET: the usual reason nobody else has a route to A.  "" when A is
+ * originated, or nobody on its subnet could advertise it. */
+static const char *unadvertised(const struct network *net, struct addr a, struct prefix sub,
+                                char *buf, size_t n)
+{
+    size_t len = 0;
+    *buf = '\0';
+    if (originated(net, a))
+        return buf;
+    for (size_t i = 0; i < net->nifaces && len + 1 < n; i++) { /* cut when full */
+        const struct iface *f = &net->ifaces[i];
+        int on = 0;
+        for (size_t k = 0; k < f->naddrs; k++)
+            on |= prefix_eq(f->addrs[k].net, sub);
+        if (on && speaks_route_exchange(net, f->device))
+            len += (size_t)snprintf(buf + len, n - len, "%s%s",
+                                    len ? " or " : ", not advertised by ",
+                                    net->devices[f->device].id);
+        if (len >= n)
+            len = n - 1;
+    }
+    return buf;
+}
+
+/* "ADDR (PREFIX[, not advertised by D])" for an interface address, else
+ * "ADDR". */
 static char *addr_with_prefix(const struct network *net, struct addr a, char *buf, size_t n)
 {
-    char at[ADDR_TEXT_MAX], pt[PREFIX_TEXT_MAX];
+    char at[ADDR_TEXT_MAX], pt[PREFIX_TEXT_MAX], note[160];
     const struct iface_addr *ia = network_addr_lookup(net, a, NULL);
     if (ia)
-        snprintf(buf, n, "%s (%s)", addr_format(a, at), prefix_format(ia->net, pt));
+        snprintf(buf, n, "%s (%s%s)", addr_format(a, at), prefix_format(ia->net, pt),
+                 unadvertised(net, a, ia->net, note, sizeof note));
     else
         snprintf(buf, n, "%s", addr_format(a, at));
     return buf;
@@ -33,7 +78,7 @@ static const char *id_of(const struct device *d)
 char *explain_loss(const struct network *net, const struct probe_result *r, struct addr dst,
                    char *buf, size_t n)
 {
-    char a[ADDR_TEXT_MAX + PREFIX_TEXT_MAX + 4], t[ADDR_TEXT_MAX];
+    char a[ADDR_TEXT_MAX + PREFIX_TEXT_MAX + 168], t[ADDR_TEXT_MAX];
     const char *where = id_of(r->loss_device), *who = id_of(r->responder);
     addr_format(dst, t);
     switch (r->loss) {
@@ -87,8 +132,7 @@ char *explain_loss(const struct network *net, const struct probe_result *r, stru
 }
 
 /* The devices of PATH, "a > b > c", then how it ends. */
-static void print_path(FILE *fp, const struct network *net, const char *what,
-                       const struct fwd_path *p)
+void print_path(FILE *fp, const struct network *net, const char *what, const struct fwd_path *p)
 {
     static const char *const ends[] = {
         [PATH_DELIVERED] = "", [PATH_NO_ROUTE] = " (no route)",
@@ -147,9 +191,11 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
     fputc('\n', fp);
     if (r.status == PROBE_TTL_EXPIRED)
         return 0;
-    if (r.status == PROBE_ECHO_REPLY)
-        print_path(fp, e->net, "return path",
-                   engine_path(e, r.from, (int)(r.responder - e->net->devices), e->src_addr));
+    if (r.status == PROBE_ECHO_REPLY) {
+        int from = (int)(r.responder - e->net->devices);
+        print_path(fp, e->net, "return path", engine_path(e, r.from, from, e->src_addr));
+        explain_ecmp(fp, e, "return ", "this reply", from, r.from, e->src_addr);
+    }
     return 1;
 }
 
@@ -178,7 +224,7 @@ void inspect_explain(FILE *fp, struct network *net, int host, const char *target
             owner >= 0 ? net->devices[net->ifaces[owner].device].id : "", owner >= 0 ? ")" : "");
     const struct fwd_path *out = engine_path(&e, e.src_addr, host, t.addr);
     print_path(fp, net, "path", out);
-    routes_print_ecmp(fp, net, &e.routing, out, t.addr);
+    explain_ecmp(fp, &e, "", "this flow", host, e.src_addr, t.addr);
     lossy_links(fp, net, out);
     for (unsigned ttl = 1; ttl <= max_hops; ttl++)
         if (explain_hop(fp, &e, t.addr, ttl))

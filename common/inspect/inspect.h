@@ -24,11 +24,21 @@ void inspect_scenarios(FILE *fp, const struct network *net);
 void inspect_routes(FILE *fp, const struct network *net, const char *device,
                     const char *filter);
 
-/* For each step of PATH (toward DST) where the device's route has several
- * equal-cost next hops, one line naming them all and the one the flow
- * takes.  In routes.c, with the other reads of the control plane. */
-void routes_print_ecmp(FILE *fp, const struct network *net, struct routing *rt,
-                       const struct fwd_path *path, struct addr dst);
+/* The equal-cost next-hop links DEVICE's route toward DST has, into
+ * *LINKS; returns their number, 0 when it has one way (or none).  In
+ * routes.c, with the other reads of the control plane. */
+size_t routes_ecmp_links(struct routing *rt, int device, struct addr dst, const int **links);
+
+/* Every equal-cost path of the flow SRC -> DST from device FROM (ecmp.c):
+ * for each device on them where the route splits, its next hops and the one
+ * the flow's hash picks, then each path, the flow's own first.  LABEL
+ * prefixes the lines ("" or "return "), FLOW names the flow ("this flow",
+ * "this reply").  Nothing when there is one path. */
+void explain_ecmp(FILE *fp, struct engine *e, const char *label, const char *flow, int from,
+                  struct addr src, struct addr dst);
+
+/* "WHAT: a > b > c" and how the path ends, one line (explain.c). */
+void print_path(FILE *fp, const struct network *net, const char *what, const struct fwd_path *p);
 
 /* Starts an engine on HOST toward DST with chance losses and rate limits
  * off, so a probe's outcome is the network's structure alone. */

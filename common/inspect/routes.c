@@ -100,22 +100,12 @@ void inspect_routes(FILE *fp, const struct network *net, const char *device,
     routing_free(&rt);
 }
 
-void routes_print_ecmp(FILE *fp, const struct network *net, struct routing *rt,
-                       const struct fwd_path *path, struct addr dst)
+size_t routes_ecmp_links(struct routing *rt, int device, struct addr dst, const int **links)
 {
-    for (size_t i = 0; i + 1 < path->n; i++) {
-        int dev = path->steps[i].device, taken = path->steps[i + 1].in_link;
-        const struct route *r = routing_lookup(rt, dev, dst);
-        if (!r || r->source == ROUTE_CONNECTED || r->nnexthops < 2)
-            continue;
-        fprintf(fp, "equal-cost at %s:", net->devices[dev].id);
-        for (size_t k = 0; k < r->nnexthops; k++) {
-            int l = r->nexthop_links[k];
-            int far = link_other_end(net, l, link_local_end(net, l, dev));
-            fprintf(fp, "%s %s (link %s%s)", k ? "," : "",
-                    net->devices[net->ifaces[far].device].id, net->links[l].id,
-                    l == taken ? ", this flow" : "");
-        }
-        fputc('\n', fp);
-    }
+    const struct route *r = routing_lookup(rt, device, dst);
+    /* a connected route has one way: its segment (forward.c) */
+    if (!r || r->source == ROUTE_CONNECTED || r->nnexthops < 2)
+        return 0;
+    *links = r->nexthop_links;
+    return r->nnexthops;
 }

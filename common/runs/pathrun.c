@@ -38,7 +38,7 @@ static struct probe_result send_probe(struct engine *e, const struct pathping_re
         r = engine_probe(e, &spec);
     sink_probe(req->sink, &(struct sink_probe){ttl, index, phase, req->source_is_ours,
                                                answered(r.status),
-                                               req->source_is_ours ? &spec : NULL, &r});
+                                               req->source_is_ours ? &spec : NULL, &r, {0}});
     return r;
 }
 

@@ -138,7 +138,7 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     st->sent++;
     if (req->source && !req->source_is_ours) {
         struct probe_result none = {.status = PROBE_TRANSMIT_FAILED};
-        sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 0, 0, NULL, &none});
+        sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 0, 0, NULL, &none, {0}});
         ping_line(o, PING_TRANSMIT_FAILED);
         return 0;
     }
@@ -165,7 +165,7 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
         ping_line(o, unanswered_text(r.status));
     }
     sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 1, st->received > received,
-                                               &spec, &r});
+                                               &spec, &r, replier});
     return took;
 }
 

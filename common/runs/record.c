@@ -180,9 +180,15 @@ static void ping_response(struct recorder *r, const struct sink_probe *p)
     char text[32] = "";
     int reply = pr->status == PROBE_ECHO_REPLY;
     open_section(r, SEC_RESPONSES);
+    if (p->spec && !r->have_bytes) {
+        r->have_bytes = 1;
+        r->data_bytes = p->spec->size;
+    }
     json_begin_object(j, NULL);
     json_uint(j, "icmp_seq", p->index);
-    addr_member(j, "response_ip", answered(pr) ? pr->from : (struct addr){0});
+    /* as the line names it: -R shows the target, not the host the echo came back to */
+    struct addr shown = p->printed_from.family != FAMILY_NONE ? p->printed_from : pr->from;
+    addr_member(j, "response_ip", answered(pr) ? shown : (struct addr){0});
     if (reply && p->spec)
         json_uint(j, "bytes", p->spec->size);
     else
@@ -272,6 +278,11 @@ static void on_ping_stats(void *ctx, const struct ping_stats *st, int interrupte
     struct json *j = &r->j;
     unsigned long lost = st->sent - st->received;
     open_section(r, SEC_NONE);
+    /* "with 32 bytes of data": the size every echo was sent with */
+    if (r->have_bytes)
+        json_uint(j, "data_bytes", r->data_bytes);
+    else
+        json_null(j, "data_bytes");
     json_uint(j, "packets_transmitted", st->sent);
     json_uint(j, "packets_received", st->received);
     json_double(j, "packet_loss_percent", st->sent ? (double)(lost * 100 / st->sent) : 0.0);

@@ -38,6 +38,8 @@ struct recorder {
     enum record_tool tool;
     int section;           /* the array of the document now open */
     unsigned open_hop;     /* the hop whose probes are open, or 0 */
+    int have_bytes;        /* ping: an echo was sent, data_bytes is known */
+    unsigned data_bytes;   /* ping: its payload size, for jc's data_bytes */
 };
 
 /* Starts the document on FP (the recorder closes it). */

@@ -22,6 +22,10 @@ struct sink_probe {
                             counts it as received, pathping as answered */
     const struct probe_spec *spec; /* what was sent, or NULL (nothing was) */
     const struct probe_result *r;
+    /* ping: the address its reply line names when that is not r->from
+     * (-R names the target, the echo came back from the host itself);
+     * FAMILY_NONE (left out) otherwise */
+    struct addr printed_from;
 };
 
 /* A hop as printed: tracert's end of line, pathping's phase-1 line. */

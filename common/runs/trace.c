@@ -39,7 +39,7 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
         engine_elapse(e, r.status == PROBE_TIMEOUT ? req->timeout_ms : r.rtt_ms, req->realtime);
         int replied = r.status == PROBE_ECHO_REPLY || r.status == PROBE_TTL_EXPIRED;
         sink_probe(req->sink, &(struct sink_probe){ttl, (unsigned long)p + 1, 0, 1, replied,
-                                                   &spec, &r});
+                                                   &spec, &r, {0}});
         if (is_unreachable(r.status)) {
             format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
             sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 1});
