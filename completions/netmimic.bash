@@ -11,7 +11,7 @@
 # The options of COMMAND, one a line (as netmimic's usage lists them).
 _netmimic_options() {
     case $1 in
-    hosts | scenarios) printf '%s\n' --profile= --help ;;
+    hosts | scenarios | words) printf '%s\n' --profile= --help ;;
     links | check) printf '%s\n' --profile= --scenario= --down= --help ;;
     routes) printf '%s\n' --profile= --scenario= --down= --help ;;
     explain) printf '%s\n' --profile= --from= --scenario= --down= --max-hops= -4 -6 --help ;;
@@ -54,7 +54,7 @@ _netmimic() {
     esac
     if [[ -z $cmd ]]; then
         _netmimic_reply "" "$cur" < <(printf '%s\n' hosts links scenarios routes explain \
-            check graph --profile= --help)
+            check graph words --profile= --help)
         return 0
     fi
     if [[ $cur == -* ]]; then
@@ -65,6 +65,9 @@ _netmimic() {
     case $cmd:$nargs in
     routes:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names devices) ;;
     explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names names; echo localhost) ;;
+    words:0)
+        _netmimic_reply "" "$cur" < <(printf '%s\n' hosts devices links scenarios targets profile)
+        ;;
     esac
     return 0
 }

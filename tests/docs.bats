@@ -528,7 +528,7 @@ netmimic_commands() {
             return 1
         }
     done
-    assert_equal "$n" 7
+    assert_equal "$n" 8
     grep -qF "man/netmimic.1" "$README"
 }
 
