@@ -2,8 +2,9 @@
 #
 # The commands, each command's options, and from the profile in effect:
 # hosts after --from, scenarios after --scenario, links after --down,
-# devices as routes' DEVICE, the devices' names as explain's and --to's
-# target.  The profile helpers are netmimic-common.bash's, installed beside.
+# devices as routes' DEVICE, the devices' names and addresses as explain's
+# and --to's target, the kinds of words.  The profile helpers are
+# netmimic-common.bash's, installed beside.
 
 # shellcheck source=completions/netmimic-common.bash
 . "${BASH_SOURCE[0]%/*}/netmimic-common.bash" || return
@@ -44,7 +45,7 @@ _netmimic() {
     --from) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names hosts); return 0 ;;
     --scenario) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names scenarios); return 0 ;;
     --down) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names links); return 0 ;;
-    --to) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names names); return 0 ;;
+    --to) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names targets); return 0 ;;
     --profile)
         compopt -o filenames 2>/dev/null
         _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
@@ -64,7 +65,7 @@ _netmimic() {
     fi
     case $cmd:$nargs in
     routes:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names devices) ;;
-    explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names names; echo localhost) ;;
+    explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names targets) ;;
     words:0)
         _netmimic_reply "" "$cur" < <(printf '%s\n' hosts devices links scenarios targets profile)
         ;;

@@ -72,3 +72,72 @@ first_fields() {
     assert_equal "$status" 2
     assert_equal "$stderr" "netmimic: words: missing operand (see netmimic words --help)"
 }
+
+# ---- bash ----------------------------------------------------------------------
+
+# bash_complete FILE COMMAND WORD...: sources the completion FILE in a bash
+# with only the tools' directory and the system's on PATH, runs what it
+# registered for COMMAND on the line "COMMAND WORD...", completing the last
+# word; the candidates end up in $output, one a line, sorted.
+bash_complete() {
+    local file=$1
+    shift
+    PATH=${TOOLS_PATH:-$BIN}:/usr/bin:/bin run bash -c '
+        source "$1" || exit 1
+        shift
+        fn=$(complete -p "$1" | sed -n "s/.*-F \([^ ]*\) .*/\1/p")
+        [ -n "$fn" ] || exit 1
+        COMP_WORDS=("$@")
+        COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
+        COMP_LINE="${COMP_WORDS[*]}"
+        COMP_POINT=${#COMP_LINE}
+        "$fn" "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+        printf "%s\n" "${COMPREPLY[@]}" | sort
+    ' _ "$file" "$@"
+}
+
+@test "bash: the target offers the devices' names and addresses" {
+    # loc1-vm's eth0 and loc1-lan's tunnel (azure-interop.ini)
+    bash_complete "$ROOT_DIR/completions/tracert.bash" tracert 10.2.30.1
+    assert_output "$(printf '%s\n' 10.2.30.10 10.2.30.125)"
+    bash_complete "$ROOT_DIR/completions/ping.bash" ping --profile "$ROOT_DIR/profiles/home.ini" 2001:db8:4a1:10:5
+    assert_output 2001:db8:4a1:10:5d2e:9a41:7c3b:e0f4
+    bash_complete "$ROOT_DIR/completions/netmimic.bash" netmimic explain one.
+    assert_output ""
+    bash_complete "$ROOT_DIR/completions/netmimic.bash" netmimic --profile "$ROOT_DIR/profiles/home.ini" explain one.
+    assert_output one.one.one.one
+}
+
+@test "bash: the names come from the netmimic beside the tool, through links" {
+    # the Debian layout: netmimic-tracert on PATH, a link to .../bin/tracert,
+    # beside which netmimic is; the build tree's profile is then found
+    mkdir "$BATS_TEST_TMPDIR/links"
+    ln -s "$BIN/tracert" "$BATS_TEST_TMPDIR/links/netmimic-tracert"
+    cp "$ROOT_DIR/completions/tracert.bash" "$ROOT_DIR/completions/netmimic-common.bash" \
+        "$BATS_TEST_TMPDIR"
+    mv "$BATS_TEST_TMPDIR/tracert.bash" "$BATS_TEST_TMPDIR/netmimic-tracert"
+    TOOLS_PATH=$BATS_TEST_TMPDIR/links \
+        bash_complete "$BATS_TEST_TMPDIR/netmimic-tracert" netmimic-tracert --from sp
+    assert_output spoke-vm
+    # installed as netmimic-tracert, the file completes that name only
+    run bash -c 'source "$1"; complete -p netmimic-tracert; complete -p tracert 2>/dev/null' _ \
+        "$BATS_TEST_TMPDIR/netmimic-tracert"
+    assert_output "complete -F _netmimic_tracert netmimic-tracert"
+}
+
+@test "bash: a profile the tools refuse offers no names, and no tool offers none" {
+    printf '[device h1]\nkind = host\nbogus = 1\n' >"$BATS_TEST_TMPDIR/bad.ini"
+    bash_complete "$ROOT_DIR/completions/tracert.bash" tracert --profile "$BATS_TEST_TMPDIR/bad.ini" --from ''
+    assert_success
+    assert_output ""
+    # no netmimic to ask: nothing, and no error
+    TOOLS_PATH=$BATS_TEST_TMPDIR \
+        bash_complete "$ROOT_DIR/completions/tracert.bash" tracert --from ''
+    assert_success
+    assert_output ""
+}
+
+@test "bash: a stale NETMIMIC_FROM does not hide the hosts" {
+    NETMIMIC_FROM=no-such-host bash_complete "$ROOT_DIR/completions/ping.bash" ping --from loc
+    assert_output "$(printf '%s\n' loc1-vm loc2-vm)"
+}
