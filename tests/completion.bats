@@ -141,3 +141,180 @@ bash_complete() {
     NETMIMIC_FROM=no-such-host bash_complete "$ROOT_DIR/completions/ping.bash" ping --from loc
     assert_output "$(printf '%s\n' loc1-vm loc2-vm)"
 }
+
+# ---- zsh and fish ----------------------------------------------------------------
+
+# need_shell NAME: skips, saying why, where the shell is not installed
+# (make test's deps-test installs both).
+need_shell() {
+    command -v "$1" >/dev/null || skip "$1 is not installed (make deps-test installs it)"
+}
+
+# zsh_complete COMMAND WORD...: zsh's _netmimic (completions/_netmimic) on
+# the line "COMMAND WORD...", through tests/lib/zsh-complete.zsh; sorted.
+zsh_complete() {
+    PATH=${TOOLS_PATH:-$BIN}:/usr/bin:/bin run bash -c \
+        'zsh -f "$0" "$@" | LC_ALL=C sort' "$TESTS_DIR/lib/zsh-complete.zsh" \
+        "${ZSH_FPATH:-$ROOT_DIR/completions}" "$@"
+}
+
+# fish_complete LINE: what fish offers for LINE (complete -C), the values
+# without their descriptions; sorted.  fish loads COMMAND.fish from
+# FISH_DIR (default completions/) as it does from its completion path.
+fish_complete() {
+    PATH=${TOOLS_PATH:-$BIN}:/usr/bin:/bin HOME=$BATS_TEST_TMPDIR XDG_CONFIG_HOME=$BATS_TEST_TMPDIR \
+        run bash -c 'fish --no-config -c "set -p fish_complete_path \$argv[1]; complete -C \$argv[2]" \
+        "$0" "$1" | cut -f1 | LC_ALL=C sort' "${FISH_DIR:-$ROOT_DIR/completions}" "$1"
+}
+
+# The usage letters of TOOL ("-d", ...) and '-?', one a line, sorted.
+usage_options() {
+    { "$BIN/$1" /? | grep -oE '(^|[[ ])-[[:alnum:]]' | sed 's/.*-/-/'; echo '-?'; } |
+        LC_ALL=C sort -u
+}
+
+# The catalogues built in, one a line, sorted.
+catalogue_langs() {
+    sed -n 's/^@lang //p' "$ROOT_DIR"/common/render/lang/*.msg | LC_ALL=C sort
+}
+
+EXT_LONG=(crlf down encoding from json lang profile realtime scenario seed windows)
+
+@test "zsh: compinit registers _netmimic for the three tools and netmimic" {
+    need_shell zsh
+    run zsh -f -c 'fpath=($1 $fpath); autoload -Uz compinit; compinit -u -D
+        print -r -- $_comps[tracert] $_comps[ping] $_comps[pathping] $_comps[netmimic]' _ \
+        "$ROOT_DIR/completions"
+    assert_output "_netmimic _netmimic _netmimic _netmimic"
+}
+
+@test "zsh: every Windows option as -x and as /x, and every long option" {
+    need_shell zsh
+    local tool
+    for tool in tracert ping pathping; do
+        zsh_complete "$tool" -
+        # the Windows options and the long ones, all starting with -
+        assert_equal "$(grep -v -- '^--' <<<"$output")" "$(usage_options "$tool")"
+        zsh_complete "$tool" /
+        assert_output "$(usage_options "$tool" | sed 's|^-|/|' | LC_ALL=C sort)"
+        zsh_complete "$tool" --
+        assert_output "$(printf -- '--%s\n' "${EXT_LONG[@]}" |
+            sed -E 's/^--(down|encoding|from|json|lang|profile|scenario|seed|windows)$/&=/' |
+            LC_ALL=C sort)"
+    done
+}
+
+@test "zsh: --from, --scenario, --down, --lang and the targets from the profile in effect" {
+    need_shell zsh
+    zsh_complete tracert --from ''
+    assert_output "$(printf '%s\n' branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm)"
+    zsh_complete ping --from=loc
+    assert_output "$(printf '%s\n' --from=loc1-vm --from=loc2-vm)"
+    zsh_complete pathping --scenario er
+    assert_output er1-primary-down
+    zsh_complete tracert --down loc1-er
+    assert_output loc1-er1-primary
+    zsh_complete ping --lang ''
+    assert_output "$(catalogue_langs)"
+    zsh_complete tracert --windows=''
+    assert_output "$(printf '%s\n' --windows=10 --windows=11 --windows=7 --windows=xp)"
+    # targets: names and addresses; a valued option gets nothing, as -x or /x
+    zsh_complete tracert 10.2.30.1
+    assert_output "$(printf '%s\n' 10.2.30.10 10.2.30.125)"
+    zsh_complete ping -k hub
+    assert_output hub-vm
+    zsh_complete ping /n ''
+    assert_output ""
+    zsh_complete pathping -n sp
+    assert_output spoke-vm
+    # --profile on the line wins
+    zsh_complete tracert --profile "$ROOT_DIR/profiles/home.ini" DESK
+    assert_output DESKTOP-7Q2M4KD
+    NETMIMIC_PROFILE=$TEST_PROFILES/bad/base.ini zsh_complete tracert --scenario ''
+    assert_output sc1
+}
+
+@test "zsh: netmimic's commands, options, devices and kinds" {
+    need_shell zsh
+    zsh_complete netmimic ''
+    assert_output "$(printf '%s\n' --help --profile= check explain graph hosts links routes \
+        scenarios words |
+        LC_ALL=C sort)"
+    zsh_complete netmimic routes hub-vn
+    assert_output hub-vnet
+    zsh_complete netmimic explain --from sp
+    assert_output spoke-vm
+    zsh_complete netmimic graph --scenario=er
+    assert_output --scenario=er1-primary-down
+    zsh_complete netmimic words t
+    assert_output targets
+}
+
+@test "fish: every Windows option as -x and as /x, and every long option" {
+    need_shell fish
+    local tool
+    for tool in tracert ping pathping; do
+        fish_complete "$tool -"
+        assert_equal "$(grep -v -- '^--' <<<"$output")" "$(usage_options "$tool")"
+        fish_complete "$tool /"
+        assert_output "$(usage_options "$tool" | sed 's|^-|/|' | LC_ALL=C sort)"
+        fish_complete "$tool --"
+        assert_output "$(printf -- '--%s\n' "${EXT_LONG[@]}" | LC_ALL=C sort)"
+    done
+}
+
+@test "fish: --from, --scenario, --down, --lang and the targets from the profile in effect" {
+    need_shell fish
+    fish_complete 'tracert --from '
+    assert_output "$(printf '%s\n' branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm)"
+    fish_complete 'ping --from=loc'
+    assert_output "$(printf '%s\n' --from=loc1-vm --from=loc2-vm)"
+    fish_complete 'pathping --scenario er'
+    assert_output er1-primary-down
+    fish_complete 'tracert --down loc1-er'
+    assert_output loc1-er1-primary
+    fish_complete 'ping --lang '
+    assert_output "$(catalogue_langs)"
+    fish_complete 'tracert 10.2.30.1'
+    assert_output "$(printf '%s\n' 10.2.30.10 10.2.30.125)"
+    fish_complete 'ping -k hub'
+    assert_output hub-vm
+    fish_complete 'ping -n '
+    assert_output ""
+    fish_complete 'ping /n '
+    assert_output ""
+    fish_complete 'pathping -n sp'
+    assert_output spoke-vm
+    fish_complete "tracert --profile $ROOT_DIR/profiles/home.ini DESK"
+    assert_output DESKTOP-7Q2M4KD
+    NETMIMIC_PROFILE=$TEST_PROFILES/bad/base.ini fish_complete 'tracert --scenario '
+    assert_output sc1
+}
+
+@test "fish: netmimic's commands, options, devices and kinds" {
+    need_shell fish
+    fish_complete 'netmimic '
+    assert_output "$(printf '%s\n' check explain graph hosts links routes scenarios words)"
+    fish_complete 'netmimic routes hub-vn'
+    assert_output hub-vnet
+    fish_complete 'netmimic explain --from sp'
+    assert_output spoke-vm
+    fish_complete 'netmimic graph --scenario=er'
+    assert_output --scenario=er1-primary-down
+    fish_complete 'netmimic words t'
+    assert_output targets
+}
+
+@test "fish: a file installed as netmimic-ping completes netmimic-ping, through links" {
+    need_shell fish
+    mkdir "$BATS_TEST_TMPDIR/links" "$BATS_TEST_TMPDIR/fish"
+    ln -s "$BIN/ping" "$BATS_TEST_TMPDIR/links/netmimic-ping"
+    cp "$ROOT_DIR/completions/ping.fish" "$BATS_TEST_TMPDIR/fish/netmimic-ping.fish"
+    cp "$ROOT_DIR/completions/netmimic-common.fish" "$BATS_TEST_TMPDIR/fish"
+    TOOLS_PATH=$BATS_TEST_TMPDIR/links FISH_DIR=$BATS_TEST_TMPDIR/fish \
+        fish_complete 'netmimic-ping --from sp'
+    assert_output spoke-vm
+    TOOLS_PATH=$BATS_TEST_TMPDIR/links FISH_DIR=$BATS_TEST_TMPDIR/fish \
+        fish_complete 'netmimic-ping /'
+    assert_line /t
+}
