@@ -78,7 +78,8 @@ _netmimic_langs='en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN'
 # The completion itself, shared by ping and pathping: WINDOWS is the list of
 # the tool's Windows options (as -x), VALUED the list of those that take a
 # number or an address, for which there is nothing to offer.  Host lists
-# (-j, -k, -g) and the target are completed with the devices' names.
+# (-j, -k, -g) and the target are completed with the devices' names and
+# addresses.
 _netmimic_complete() {
     local -a windows valued
     read -r -a windows <<<"$1"
