@@ -14,15 +14,25 @@ load lib/common
 
 bats_require_minimum_version 1.5.0
 
+# The file tests the Makefile and the package, not the tools' memory: it
+# builds its own plain tree, so the suite's sanitizer pass skips it.
+sanitizer_pass() {
+    [[ $BIN == */bin-san ]]
+}
+
 setup_file() {
-    # The file tests the Makefile and the package, not the tools' memory: it
-    # builds its own plain tree, so the suite's sanitizer pass skips it.
-    [[ $BIN == */bin-san ]] && skip "install.bats runs in the plain pass only (its builds are its own)"
+    sanitizer_pass && return 0
     export WORK=$BATS_FILE_TMPDIR/work
     mkdir -p "$WORK"
     # a build for another prefix first: install must rebuild what it compiled in
     make -C "$ROOT_DIR" -s -j2 BUILD="$WORK/build" BIN="$WORK/bin" PREFIX=/nonexistent/prefix \
         all >"$WORK/build.log" 2>&1
+}
+
+setup() {
+    if sanitizer_pass; then
+        skip "install.bats runs in the plain pass only (its builds are its own)"
+    fi
 }
 
 # mk ARGS...: make in the tree with the test's own build directories.
