@@ -8,8 +8,20 @@ CPPFLAGS += -Icommon -I/usr/include/iniparser \
             -DNETMIMIC_DATADIR='"$(DATADIR)"'
 LDLIBS   += -liniparser -lm
 
+# Where `make install` puts things.  DATADIR is compiled into the tools (the
+# installed default profile); BINDIR may be a private directory (the Debian
+# package's /usr/lib/netmimic/bin).  COMMAND_PREFIX is what tracert, ping
+# and pathping are called on the user's PATH: empty for the tools' own names,
+# netmimic- for the Debian package's /usr/bin/netmimic-ping links; their
+# completions are registered and their man pages installed under that name.
 PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
 DATADIR  ?= $(PREFIX)/share/netmimic
+MANDIR   ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+COMMAND_PREFIX ?=
 BUILD    ?= build
 BIN      ?= bin
 
@@ -37,9 +49,13 @@ TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
                 $(BIN)/test-render
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz python3 jc
+# Only the tests need these: the shells whose completions tests/completion.bats
+# runs, and the Debian build tools with which tests/install.bats builds the
+# package and checks it with lintian.
+DEB_TEST_PKGS := zsh fish debhelper dpkg-dev fakeroot lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps test test-plain test-san demo clean install bench
+.PHONY: all deps deps-test test test-plain test-san demo clean install uninstall bench FORCE
 
 all: $(TOOLS:%=$(BIN)/%)
 
@@ -69,6 +85,15 @@ $(GEN)/render/msg_ids.h $(GEN)/render/msg_table.c: $(GEN)/render/stamp ;
 
 $(GEN)/render/msg_table.o: $(GEN)/render/msg_table.c $(HEADERS)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# DATADIR's value is kept in a stamp that is rewritten only when it changes,
+# and profile.c (the one file that uses it) depends on it: a build with
+# another PREFIX or DATADIR recompiles it, whatever was built before.
+DATADIR_STAMP := $(BUILD)/datadir.stamp
+$(DATADIR_STAMP): FORCE
+	@mkdir -p $(@D)
+	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
+$(BUILD)/common/profile/profile.o: $(DATADIR_STAMP)
 
 $(BUILD)/common/%.o: common/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -108,8 +133,10 @@ $(BIN)/netmimic-runstat: $(BUILD)/tests/runstat.o | $(BIN)
 $(BUILD)/tools $(BUILD)/tests/unit $(BIN):
 	mkdir -p $@
 
-# Installs the Debian packages the build and the tests need, only if missing.
-deps:
+# Installs the Debian packages the build (deps) or the tests (deps-test) need,
+# only those missing.
+deps-test: DEB_PKGS += $(DEB_TEST_PKGS)
+deps deps-test:
 	@missing=""; for p in $(DEB_PKGS); do \
 	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -119,7 +146,7 @@ deps:
 	fi
 
 # The suite runs twice: a normal build, then one under ASan and UBSan.
-test: deps
+test: deps-test
 	$(MAKE) test-plain
 	$(MAKE) test-san
 
@@ -151,19 +178,52 @@ demo: deps all
 bench: all $(TEST_HELPERS)
 	tests/bench.sh $(BIN)
 
+# The tools under their own names in BINDIR, every shipped profile and the
+# record's schema in DATADIR, the man pages, and the completions for bash,
+# zsh and fish, registered for $(COMMAND_PREFIX)TOOL (the bash and fish
+# files take the name they are installed under; zsh's #compdef line is
+# rewritten).  The completions ask the netmimic beside the tool for the
+# profile's names, so nothing of PREFIX is written into them.
+WIN_TOOLS := tracert ping pathping
+INSTALLED_BIN := $(TOOLS:%=$(BINDIR)/%) $(BINDIR)/netmimic-genprofile
+INSTALLED_DATA := $(patsubst profiles/%,$(DATADIR)/%,$(wildcard profiles/*.ini)) \
+                  $(DATADIR)/netmimic-json.schema.json
+INSTALLED_MAN := $(WIN_TOOLS:%=$(MANDIR)/man1/$(COMMAND_PREFIX)%.1) $(MANDIR)/man1/netmimic.1 \
+                 $(patsubst man/%,$(MANDIR)/man5/%,$(wildcard man/*.5))
+INSTALLED_COMP := $(BASHCOMPDIR)/netmimic-common.bash $(BASHCOMPDIR)/netmimic \
+                  $(WIN_TOOLS:%=$(BASHCOMPDIR)/$(COMMAND_PREFIX)%) \
+                  $(ZSHCOMPDIR)/_netmimic \
+                  $(FISHCOMPDIR)/netmimic-common.fish $(FISHCOMPDIR)/netmimic.fish \
+                  $(WIN_TOOLS:%=$(FISHCOMPDIR)/$(COMMAND_PREFIX)%.fish)
+ZSH_NAMES := $(WIN_TOOLS:%=$(COMMAND_PREFIX)%) netmimic
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(DATADIR) \
-	  $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/man/man5 \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	install -m 755 $(TOOLS:%=$(BIN)/%) $(DESTDIR)$(PREFIX)/bin
-	install -m 755 tools/netmimic-genprofile $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(TOOLS:%=$(BIN)/%) tools/netmimic-genprofile $(DESTDIR)$(BINDIR)
 	install -m 644 profiles/*.ini man/netmimic-json.schema.json $(DESTDIR)$(DATADIR)
-	install -m 644 man/*.1 $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 644 man/*.5 $(DESTDIR)$(PREFIX)/share/man/man5
-	install -m 644 completions/netmimic-common.bash \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions
-	for t in $(TOOLS); do install -m 644 completions/$$t.bash \
-	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/$$t; done
+	install -m 644 man/netmimic.1 $(DESTDIR)$(MANDIR)/man1
+	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
+	install -m 644 completions/netmimic-common.bash $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completions/netmimic.bash $(DESTDIR)$(BASHCOMPDIR)/netmimic
+	install -m 644 completions/netmimic-common.fish completions/netmimic.fish \
+	  $(DESTDIR)$(FISHCOMPDIR)
+	for t in $(WIN_TOOLS); do \
+	  install -m 644 completions/$$t.bash $(DESTDIR)$(BASHCOMPDIR)/$(COMMAND_PREFIX)$$t && \
+	  install -m 644 completions/$$t.fish \
+	    $(DESTDIR)$(FISHCOMPDIR)/$(COMMAND_PREFIX)$$t.fish && \
+	  install -m 644 man/$$t.1 $(DESTDIR)$(MANDIR)/man1/$(COMMAND_PREFIX)$$t.1 || exit 1; \
+	done
+	sed '1s/^#compdef .*/#compdef $(ZSH_NAMES)/' completions/_netmimic \
+	  >$(DESTDIR)$(ZSHCOMPDIR)/_netmimic
+	chmod 644 $(DESTDIR)$(ZSHCOMPDIR)/_netmimic
+
+# Removes what install put, then the directories of netmimic's own.
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED_BIN) $(INSTALLED_DATA) $(INSTALLED_MAN) \
+	  $(INSTALLED_COMP))
+	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
 	rm -rf build build-san bin bin-san

@@ -3,16 +3,29 @@
 #
 # Completes a tool's Windows options (also as /x), netmimic's long options,
 # and from the profile in effect: host names after --from, scenario names
-# after --scenario, link names after --down, and the devices' names as the
-# target and in source-route host lists.  The profile is the one the tool
-# would read: --profile on the command line, else $NETMIMIC_PROFILE, else
-# profiles/ beside the bin/ directory of the tool being completed (a build
-# tree), else the installed default.
+# after --scenario, link names after --down, and the devices' names and
+# addresses as the target and in source-route host lists.  The names come
+# from the tool itself: `netmimic words`, run by the netmimic installed beside
+# the tool being completed, which finds the profile as the tool does
+# (--profile on the command line, $NETMIMIC_PROFILE, profiles/ of a build
+# tree, the data directory the tools were built for) and reads it with the
+# tools' own loader.
 
-_netmimic_default_profile=/usr/local/share/netmimic/azure-interop.ini
+# The netmimic that agrees with the tool being completed: the one in the
+# directory of its executable (links resolved: /usr/bin/netmimic-ping is
+# /usr/lib/netmimic/bin/ping), else the one on PATH.
+_netmimic_inspector() {
+    local exe
+    exe=$(type -P -- "${COMP_WORDS[0]}" 2>/dev/null)
+    [[ -n $exe ]] && exe=$(readlink -f -- "$exe" 2>/dev/null)
+    if [[ -n $exe && -x ${exe%/*}/netmimic ]]; then
+        printf '%s\n' "${exe%/*}/netmimic"
+    else
+        type -P netmimic
+    fi
+}
 
-# The profile the tool being completed would read, for the command line in
-# COMP_WORDS.
+# The --profile given on the command line in COMP_WORDS, if any.
 _netmimic_profile() {
     local i w
     for ((i = 1; i < ${#COMP_WORDS[@]}; i++)); do
@@ -33,72 +46,19 @@ _netmimic_profile() {
         printf '%s\n' "$w"
         return
     done
-    if [[ -n ${NETMIMIC_PROFILE-} ]]; then
-        printf '%s\n' "$NETMIMIC_PROFILE"
-        return
-    fi
-    local exe
-    exe=$(type -P -- "${COMP_WORDS[0]}" 2>/dev/null)
-    if [[ -n $exe ]]; then
-        exe=$(readlink -f -- "$exe" 2>/dev/null)
-        local built=${exe%/*}/../profiles/azure-interop.ini
-        if [[ -n $exe && -r $built ]]; then
-            printf '%s\n' "$built"
-            return
-        fi
-    fi
-    printf '%s\n' "$_netmimic_default_profile"
 }
 
-# Prints the names of one kind of object of the profile in effect:
-#   hosts      [device X] sections with kind = host
-#   scenarios  [scenario X] sections
-#   links      [link X] sections
-#   devices    [device X] sections (netmimic routes)
-#   names      the names = ... of every device (what a target may be)
-# iniparser lower-cases section and key names; values end at ';' or '#'.
+# Prints the names of one kind of object of the profile in effect, one a
+# line, as `netmimic words KIND` gives them: hosts, devices, links,
+# scenarios, targets (every device's names and addresses, localhost).
+# NETMIMIC_FROM is ignored: a stale host must not hide the names.
 _netmimic_profile_names() {
-    local what=$1 profile
+    local inspector profile
+    inspector=$(_netmimic_inspector) || return 0
     profile=$(_netmimic_profile)
-    [[ -r $profile ]] || return 0
-    local -a parts=("$profile")
-    # a directory's parts are its *.ini files, in name order, as the tools read them
-    [[ -d $profile ]] && parts=("$profile"/*.ini)
-    LC_ALL=C awk -v what="$what" '
-        function value(line) {
-            sub(/^[^=]*=[ \t]*/, "", line)
-            if (line ~ /^"/) { sub(/^"/, "", line); sub(/".*$/, "", line) }
-            else if (line ~ /^\047/) { sub(/^\047/, "", line); sub(/\047.*$/, "", line) }
-            else sub(/[;#].*$/, "", line)
-            sub(/[ \t\r]+$/, "", line)
-            return line
-        }
-        FNR == 1 { type = name = "" }
-        /^[ \t]*[#;]/ { next }
-        /^[ \t]*\[/ {
-            sec = $0
-            sub(/^[ \t]*\[[ \t]*/, "", sec); sub(/[ \t]*\].*$/, "", sec)
-            n = split(tolower(sec), f, /[ \t]+/)
-            type = f[1]; name = (n >= 2) ? f[2] : ""
-            if (type == "device" && name != "") devices[++ndev] = name
-            if (what == "scenarios" && type == "scenario" && name != "") print name
-            if (what == "links" && type == "link" && name != "") print name
-            if (what == "devices" && type == "device" && name != "") print name
-            next
-        }
-        type == "device" && name != "" && /=/ {
-            key = $0; sub(/=.*$/, "", key); gsub(/[ \t]/, "", key); key = tolower(key)
-            if (key == "kind") kind[name] = value($0)
-            if (key == "names" && what == "names") {
-                m = split(value($0), v, /[ \t]+/)
-                for (i = 1; i <= m; i++) if (v[i] != "") print v[i]
-            }
-        }
-        END {
-            if (what == "hosts")
-                for (i = 1; i <= ndev; i++)
-                    if (kind[devices[i]] == "host") print devices[i]
-        }' "${parts[@]}" 2>/dev/null
+    local -a args=(words)
+    [[ -n $profile ]] && args+=(--profile "$profile")
+    NETMIMIC_FROM='' NETMIMIC_TIMING='' "$inspector" "${args[@]}" "$1" 2>/dev/null
 }
 
 # Sets COMPREPLY to the words of the list on stdin (one a line) that start
@@ -118,7 +78,8 @@ _netmimic_langs='en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN'
 # The completion itself, shared by ping and pathping: WINDOWS is the list of
 # the tool's Windows options (as -x), VALUED the list of those that take a
 # number or an address, for which there is nothing to offer.  Host lists
-# (-j, -k, -g) and the target are completed with the devices' names.
+# (-j, -k, -g) and the target are completed with the devices' names and
+# addresses.
 _netmimic_complete() {
     local -a windows valued
     read -r -a windows <<<"$1"
@@ -205,7 +166,7 @@ _netmimic_complete() {
     *)
         # the target, or a host of a source route: the names of the devices,
         # and localhost, which every host answers itself
-        _netmimic_reply "" "$cur" < <(_netmimic_profile_names names; echo localhost)
+        _netmimic_reply "" "$cur" < <(_netmimic_profile_names targets)
         ;;
     esac
     return 0

@@ -2,8 +2,9 @@
 #
 # The commands, each command's options, and from the profile in effect:
 # hosts after --from, scenarios after --scenario, links after --down,
-# devices as routes' DEVICE, the devices' names as explain's and --to's
-# target.  The profile helpers are netmimic-common.bash's, installed beside.
+# devices as routes' DEVICE, the devices' names and addresses as explain's
+# and --to's target, the kinds of words.  The profile helpers are
+# netmimic-common.bash's, installed beside.
 
 # shellcheck source=completions/netmimic-common.bash
 . "${BASH_SOURCE[0]%/*}/netmimic-common.bash" || return
@@ -11,7 +12,7 @@
 # The options of COMMAND, one a line (as netmimic's usage lists them).
 _netmimic_options() {
     case $1 in
-    hosts | scenarios) printf '%s\n' --profile= --help ;;
+    hosts | scenarios | words) printf '%s\n' --profile= --help ;;
     links | check) printf '%s\n' --profile= --scenario= --down= --help ;;
     routes) printf '%s\n' --profile= --scenario= --down= --help ;;
     explain) printf '%s\n' --profile= --from= --scenario= --down= --max-hops= -4 -6 --help ;;
@@ -44,7 +45,7 @@ _netmimic() {
     --from) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names hosts); return 0 ;;
     --scenario) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names scenarios); return 0 ;;
     --down) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names links); return 0 ;;
-    --to) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names names); return 0 ;;
+    --to) _netmimic_reply "$prefix" "$cur" < <(_netmimic_profile_names targets); return 0 ;;
     --profile)
         compopt -o filenames 2>/dev/null
         _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
@@ -54,7 +55,7 @@ _netmimic() {
     esac
     if [[ -z $cmd ]]; then
         _netmimic_reply "" "$cur" < <(printf '%s\n' hosts links scenarios routes explain \
-            check graph --profile= --help)
+            check graph words --profile= --help)
         return 0
     fi
     if [[ $cur == -* ]]; then
@@ -64,7 +65,10 @@ _netmimic() {
     fi
     case $cmd:$nargs in
     routes:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names devices) ;;
-    explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names names; echo localhost) ;;
+    explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names targets) ;;
+    words:0)
+        _netmimic_reply "" "$cur" < <(printf '%s\n' hosts devices links scenarios targets profile)
+        ;;
     esac
     return 0
 }

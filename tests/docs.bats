@@ -41,7 +41,8 @@ usage_count() {
 complete_for() {
     local tool=$1
     shift
-    run bash -c '
+    # the completion asks the netmimic beside the tool, found on PATH
+    PATH=$BIN:$PATH run bash -c '
         source "$1" || exit 1
         tool=$2
         shift 2
@@ -49,7 +50,9 @@ complete_for() {
         COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
         COMP_LINE="${COMP_WORDS[*]}"
         COMP_POINT=${#COMP_LINE}
-        "_$tool" "$tool" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+        fn=_netmimic_$tool
+        [ "$tool" = netmimic ] && fn=_netmimic
+        "$fn" "$tool" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
         printf "%s\n" "${COMPREPLY[@]}" | sort
     ' _ "$COMPLETIONS/$tool.bash" "$tool" "$@"
 }
@@ -159,17 +162,18 @@ check_usage_items() {
 
 # check_loads TOOL: TOOL's completion loads alone, in a bash that has
 # loaded no other (bash-completion loads one file per command), without
-# printing a word, and registers _TOOL for TOOL.
+# printing a word, and registers FUNCTION for TOOL.  The tools' functions
+# are _netmimic_TOOL: bash-completion's own ping completion is _ping.
 check_loads() {
     run bash -c 'source "$1" && complete -p "$2"' _ "$COMPLETIONS/$1.bash" "$1"
     assert_equal "$status" 0
-    assert_output "complete -F _$1 $1"
+    assert_output "complete -F $2 $1"
 }
 
-@test "completion: tracert.bash loads alone and registers _tracert" { check_loads tracert; }
-@test "completion: ping.bash loads alone and registers _ping" { check_loads ping; }
-@test "completion: pathping.bash loads alone and registers _pathping" { check_loads pathping; }
-@test "completion: netmimic.bash loads alone and registers _netmimic" { check_loads netmimic; }
+@test "completion: tracert.bash loads alone and registers _netmimic_tracert" { check_loads tracert _netmimic_tracert; }
+@test "completion: ping.bash loads alone and registers _netmimic_ping" { check_loads ping _netmimic_ping; }
+@test "completion: pathping.bash loads alone and registers _netmimic_pathping" { check_loads pathping _netmimic_pathping; }
+@test "completion: netmimic.bash loads alone and registers _netmimic" { check_loads netmimic _netmimic; }
 
 @test "completion: the three files share one set of helpers" {
     local tool
@@ -294,9 +298,9 @@ check_usage_completion() {
     cd "$BATS_TEST_TMPDIR" || return 1
     mkdir parts
     # base.ini in two parts: h1 and r1 (last) in the first, the rest in the
-    # second; between them a part whose key before any section is no key of r1
+    # second; between them a part of comments only
     sed -n '1,/^\[device r2\]/p' "$TEST_PROFILES/bad/base.ini" | sed '$d' >parts/a.ini
-    printf 'kind = host\n' >parts/b.ini
+    printf '; nothing but a comment\n' >parts/b.ini
     sed -n '/^\[device r2\]/,$p' "$TEST_PROFILES/bad/base.ini" >parts/c.ini
     complete_line --profile parts --from ''
     assert_output "h1"
@@ -528,7 +532,7 @@ netmimic_commands() {
             return 1
         }
     done
-    assert_equal "$n" 7
+    assert_equal "$n" 8
     grep -qF "man/netmimic.1" "$README"
 }
 

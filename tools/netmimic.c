@@ -98,6 +98,14 @@ static int in_path(const char *prog)
     return 0;
 }
 
+/* One word a line, for the shell completions (completions/). */
+static int cmd_words(struct args *a, struct run *run)
+{
+    if (inspect_words(stdout, &run->net, a->argv[0]) != 0)
+        die(EXIT_SETUP, "words: unknown kind '%s' (see netmimic words --help)", a->argv[0]);
+    return EXIT_OK;
+}
+
 /* --svg: the drawing through Graphviz's dot. */
 static int cmd_graph(struct args *a, struct run *run)
 {
@@ -151,6 +159,11 @@ static const struct command commands[] = {
      "  The topology as Graphviz DOT: hosts as ellipses, routers as boxes, links\n"
      "  as edges (dashed when down); with --to, the path of the flow from HOST to\n"
      "  TARGET in red.  --svg renders it with dot (Graphviz).\n", cmd_graph},
+    {"words", "P", 1, 1, "words [--profile FILE] hosts|devices|links|scenarios|targets|profile\n"
+     "  One word a line, for shell completions: the section names of the hosts,\n"
+     "  devices, links or scenarios; every device's names and addresses and\n"
+     "  localhost (what a target may be); or the path of the profile in effect.\n",
+     cmd_words},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)

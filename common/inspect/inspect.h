@@ -18,6 +18,11 @@ void inspect_hosts(FILE *fp, const struct network *net);
 void inspect_links(FILE *fp, const struct network *net);
 void inspect_scenarios(FILE *fp, const struct network *net);
 
+/* `netmimic words KIND`: the section names of the hosts, devices, links or
+ * scenarios, the targets (every device's names and addresses, localhost),
+ * or the profile's path, one a line.  Returns -1 for an unknown KIND. */
+int inspect_words(FILE *fp, const struct network *net, const char *kind);
+
 /* The routes of DEVICE (a device's section name), all of them or those
  * overlapping FILTER (a prefix or an address; NULL: all).  routes.c is the
  * one file that reads the control plane's tables. */
