@@ -227,16 +227,24 @@ void fuzz_setup(void)
 
 /* ---- inputs ----------------------------------------------------------- */
 
+static char input_path[64];
+
+static void remove_input(void)
+{
+    unlink(input_path);
+}
+
 const char *fuzz_write_file(const uint8_t *data, size_t size)
 {
-    static char path[64];
+    char *path = input_path;
     static int fd = -1;
     if (fd < 0) {
         const char *dir = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
-        snprintf(path, sizeof path, "%s/netmimic-fuzz-%ld.ini", dir, (long)getpid());
+        snprintf(path, sizeof input_path, "%s/netmimic-fuzz-%ld.ini", dir, (long)getpid());
         fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0600);
         if (fd < 0)
             fuzz_fail("cannot create %s", path);
+        atexit(remove_input);
     }
     if (ftruncate(fd, 0) != 0 || pwrite(fd, data, size, 0) != (ssize_t)size)
         fuzz_fail("cannot write %s", path);

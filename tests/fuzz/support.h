@@ -34,7 +34,7 @@ const char *fuzz_die_message(void);
  * allocations never frees libc's own. */
 void fuzz_setup(void);
 
-/* A file holding DATA (the same path each time, rewritten). */
+/* A file holding DATA (the same path each time, rewritten; removed at exit). */
 const char *fuzz_write_file(const uint8_t *data, size_t size);
 
 /* DATA cut at NUL bytes into at most MAX arguments after ARGV0, in a new
