@@ -6,14 +6,64 @@
  * loads it again, computes the routes toward the target and runs, output to
  * /dev/null) and linted by 'netmimic check'.  The target, the host (--from),
  * a scenario, the seed and --json are picked from a hash of the input, so
- * that one profile always runs the same way: a finding replays. */
+ * that one profile always runs the same way: a finding replays.
+ * An input with lines "#part" (a comment to iniparser) is a profile in
+ * parts: a directory of one file per piece, as --profile DIR reads it. */
+#define _GNU_SOURCE /* memmem */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "model/model.h"
 #include "profile/profile.h"
 #include "support.h"
 #include "tools.h"
+
+#define PART_MARK "\n#part\n"
+#define MAX_PARTS 4
+
+static char parts_dir[64];
+
+static void remove_parts(void)
+{
+    char file[96];
+    for (int i = 0; i < MAX_PARTS; i++) {
+        snprintf(file, sizeof file, "%s/part%d.ini", parts_dir, i);
+        unlink(file);
+    }
+    rmdir(parts_dir);
+}
+
+/* Writes each piece of DATA between marks as DIR/partN.ini (the pieces of
+ * the last input removed first); returns DIR. */
+static const char *write_parts(const uint8_t *data, size_t size)
+{
+    if (!parts_dir[0]) {
+        const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+        snprintf(parts_dir, sizeof parts_dir, "%s/netmimic-fuzz-%ld.d", base, (long)getpid());
+        if (mkdir(parts_dir, 0700) != 0 && errno != EEXIST)
+            fuzz_fail("cannot create %s", parts_dir);
+        atexit(remove_parts);
+    }
+    remove_parts();
+    mkdir(parts_dir, 0700);
+    size_t mark = strlen(PART_MARK);
+    for (int i = 0; i < MAX_PARTS && size; i++) {
+        const uint8_t *end = i < MAX_PARTS - 1 ? memmem(data, size, PART_MARK, mark) : NULL;
+        size_t n = end ? (size_t)(end - data) + 1 : size;
+        char file[96];
+        snprintf(file, sizeof file, "%s/part%d.ini", parts_dir, i);
+        FILE *f = fopen(file, "w");
+        if (!f || fwrite(data, 1, n, f) != n || fclose(f) != 0)
+            fuzz_fail("cannot write %s", file);
+        data += end ? n + mark - 1 : n;
+        size -= end ? n + mark - 1 : n;
+    }
+    return parts_dir;
+}
 
 struct load {
     const char *path;
@@ -120,7 +170,9 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const char *path = fuzz_write_file(data, size);
+    const char *path = memmem(data, size, PART_MARK, strlen(PART_MARK))
+                           ? write_parts(data, size)
+                           : fuzz_write_file(data, size);
     struct network net;
     if (fuzz_call(load, &(struct load){path, &net}) != FUZZ_RETURNED)
         return 0;

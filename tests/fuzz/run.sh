@@ -3,9 +3,9 @@
 #   tests/fuzz/run.sh BIN SECONDS NAME...           a campaign (make fuzz)
 #   tests/fuzz/run.sh --smoke BIN SECONDS NAME...   a short run (make fuzz-smoke)
 # Each harness first replays its kept findings (tests/fuzz/regress/NAME/),
-# then fuzzes from its seeds for SECONDS: the shipped and test profiles for
-# 'profile', tests/fuzz/seeds/NAME/ for the others, with the dictionary
-# tests/fuzz/dict/NAME.dict.  A campaign keeps what it found in
+# then fuzzes from its seeds for SECONDS, with the dictionary
+# tests/fuzz/dict/NAME.dict.  The seeds: tests/fuzz/seeds/NAME/, and for
+# 'profile' every shipped and test profile too.  A campaign keeps what it found in
 # build-fuzz/corpus/NAME/ (the next campaign goes on from there) and its log
 # in build-fuzz/logs/NAME.log; a smoke run starts from the seeds alone.  A
 # crash, a leak, a hang (-timeout) or a failed check leaves its input in
@@ -29,8 +29,10 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export FUZZ_PROFILES=$root/profiles
 
-# The profile harness's seeds: every profile the project ships or tests.
-find "$root/profiles" "$root/tests/profiles" -name '*.ini' | while read -r f; do
+# The profile harness's seeds: every profile the project ships or tests,
+# and tests/fuzz/seeds/profile/ (profiles in parts).
+find "$root/profiles" "$root/tests/profiles" "$root/tests/fuzz/seeds/profile" -name '*.ini' |
+while read -r f; do
     cp "$f" "$work/seeds/profile/$(echo "${f#"$root"/}" | tr / _)"
 done
 
