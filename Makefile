@@ -55,7 +55,8 @@ DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz py
 DEB_TEST_PKGS := zsh fish debhelper dpkg-dev fakeroot lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-test test test-plain test-san demo clean install uninstall bench FORCE
+.PHONY: all deps deps-test test test-plain test-san demo clean install uninstall bench FORCE \
+        fuzz fuzz-smoke fuzz-build fuzz-deps
 
 all: $(TOOLS:%=$(BIN)/%)
 
@@ -149,6 +150,7 @@ deps deps-test:
 test: deps-test
 	$(MAKE) test-plain
 	$(MAKE) test-san
+	$(MAKE) fuzz-smoke
 
 test-plain: all $(TEST_HELPERS)
 	NETMIMIC_BIN=$(CURDIR)/$(BIN) bats tests
@@ -226,4 +228,42 @@ uninstall:
 	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san bin bin-san build-fuzz bin-fuzz
+
+# ---- fuzzing: libFuzzer harnesses (tests/fuzz/, run by tests/fuzz/run.sh) ---
+# The core is built again with clang's coverage instrumentation and ASan and
+# UBSan (build-fuzz/); each harness links it with libFuzzer.  'make fuzz'
+# runs every harness for FUZZ_SECONDS, one at a time; 'make fuzz-smoke'
+# replays the kept findings and runs each for a few seconds (in make test).
+FUZZ_CC      := clang-14
+FUZZ_PKGS    := clang-14 libclang-rt-14-dev
+FUZZ_SECONDS ?= 60
+FUZZ_NAMES   := profile cli dist addr json msg
+FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ     := $(addprefix $(BUILD)/tests/fuzz/,support.o tools.o tool_tracert.o \
+                  tool_ping.o tool_pathping.o tool_netmimic.o)
+
+ifeq ($(FUZZ),1)
+CFLAGS   += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
+LDFLAGS  += -fsanitize=fuzzer $(FUZZ_SAN) -Wl,--wrap=die,--wrap=fopen,--wrap=fclose
+endif
+
+$(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(wildcard tools/*.c) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) -Itests/fuzz $(CFLAGS) -c -o $@ $<
+
+.PRECIOUS: $(BUILD)/tests/fuzz/%.o
+$(BIN)/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(FUZZ_OBJ) $(LIB) | $(BIN)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)"
+
+fuzz-build: fuzz-deps
+	$(MAKE) BUILD=build-fuzz BIN=bin-fuzz FUZZ=1 CC=$(FUZZ_CC) $(FUZZ_NAMES:%=bin-fuzz/fuzz-%)
+
+fuzz: fuzz-build
+	tests/fuzz/run.sh bin-fuzz $(FUZZ_SECONDS) $(FUZZ_NAMES)
+
+fuzz-smoke: fuzz-build
+	tests/fuzz/run.sh --smoke bin-fuzz 3 $(FUZZ_NAMES)
