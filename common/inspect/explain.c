@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "data/reply.h"
 #include "model/resolve.h"
 
 void inspect_engine(struct engine *e, struct network *net, int host, struct addr dst)
@@ -149,7 +150,7 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
         return 0;
     if (r.status == PROBE_ECHO_REPLY)
         print_path(fp, e->net, "return path",
-                   engine_path(e, r.from, (int)(r.responder - e->net->devices), e->src_addr));
+                   engine_echo_return(e, dst, (int)(r.responder - e->net->devices), r.from));
     return 1;
 }
 
