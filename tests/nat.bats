@@ -192,3 +192,16 @@ WANT
     assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
         "ping: $BATS_TEST_TMPDIR/p.ini: routes toward 10.9.0.0/24 never settle: after 3 rounds they repeat, the sessions s12, s23, s31 changing in turn (preferences that chase each other)"
 }
+
+@test "nat: profiles/home.ini: the ISP has no route to the home LAN, the trace still comes back" {
+    run "$BIN/netmimic" routes --profile "$ROOT_DIR/profiles/home.ini" isp-core 192.168.1.23
+    assert_success
+    assert_output ""
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$ROOT_DIR/profiles/home.ini" --seed 7 -4 -d -w 1000 dns.google
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # the address column: the router's LAN side, then public addresses
+    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/got"
+    printf '%s\n' '' 'Tracing route to dns.google [8.8.8.8]' 'over a maximum of 30 hops:' '' \
+        192.168.1.1 203.0.113.46 198.51.100.0 198.51.100.9 8.8.8.8 '' 'Trace complete.' >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
+}
