@@ -169,3 +169,14 @@ bad_key() {
         "router_names: 'be{n}!x' gives 'be1!x' for router 1: not a valid reverse name"
     bad_key 's/^routers = 4$/routers = 0/' "router_addresses: the link stands for no routers (routers)"
 }
+
+@test "segment: netmimic explain names the link's router that answers" {
+    run "$BIN/netmimic" explain --profile "$SEG" 10.3.0.10
+    assert_success
+    # TTL 255 less ce1 on the way back; router 2 also less router 1
+    assert_line --index 3 'hop 2 4.69.0.1 (router 1 of link carrier): time exceeded, the reply comes back (TTL 254)'
+    assert_line --index 4 'hop 3 4.69.0.2 (router 2 of link carrier): time exceeded, the reply comes back (TTL 253)'
+    run "$BIN/netmimic" explain --profile "$SEG" --from srv 10.1.0.10
+    assert_success
+    assert_line --index 3 'hop 2 4.69.0.4 (router 4 of link carrier): time exceeded, the reply comes back (TTL 254)'
+}

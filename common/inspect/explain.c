@@ -138,7 +138,10 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
     }
     if (r.from.family != FAMILY_NONE)
         fprintf(fp, " %s", addr_format(r.from, at));
-    fprintf(fp, " (%s): ", id_of(r.responder));
+    if (r.segment) /* one of the routers a link stands for */
+        fprintf(fp, " (router %u of link %s): ", r.segment_router, r.segment->id);
+    else
+        fprintf(fp, " (%s): ", id_of(r.responder));
     if (r.status == PROBE_TIMEOUT) {
         fprintf(fp, "%s\n", explain_loss(e->net, &r, dst, why, sizeof why));
         return 0;
