@@ -36,10 +36,11 @@ static int choose_nexthop(const struct network *net, const struct route *r, int 
     return r->nexthop_links[h % r->nnexthops];
 }
 
-static void add_step(struct fwd_path *p, size_t *cap, int device, int in_link, int in_iface)
+static void add_step(struct fwd_path *p, size_t *cap, int device, int in_link, int in_iface,
+                     struct addr src)
 {
     p->steps = grow(p->steps, p->n, cap, sizeof *p->steps);
-    p->steps[p->n++] = (struct path_step){device, in_link, in_iface};
+    p->steps[p->n++] = (struct path_step){device, in_link, in_iface, src};
 }
 
 /* Is DST the broadcast address of IPv4 subnet P?  It is sent to all, not
@@ -75,7 +76,7 @@ void forward_path(const struct network *net, struct routing *rt, int src_device,
 {
     size_t cap = 0;
     memset(out, 0, sizeof *out);
-    add_step(out, &cap, src_device, -1, -1);
+    add_step(out, &cap, src_device, -1, -1, src);
     for (;;) {
         const struct path_step *at = &out->steps[out->n - 1];
         int device = at->device;
@@ -94,9 +95,18 @@ void forward_path(const struct network *net, struct routing *rt, int src_device,
         int l = next_link(net, rt, device, src, dst, &out->end);
         if (l < 0)
             return;
-        int in_iface = link_other_end(net, l, link_local_end(net, l, device));
-        add_step(out, &cap, net->ifaces[in_iface].device, l, in_iface);
+        int egress = link_local_end(net, l, device);
+        src = nat_source(net, device, egress, src); /* the next hops see this source */
+        int in_iface = link_other_end(net, l, egress);
+        add_step(out, &cap, net->ifaces[in_iface].device, l, in_iface, src);
     }
+}
+
+int forward_next_link(const struct network *net, struct routing *rt, int device,
+                      struct addr src, struct addr dst)
+{
+    enum path_end end;
+    return next_link(net, rt, device, src, dst, &end);
 }
 
 void fwd_path_free(struct fwd_path *p)

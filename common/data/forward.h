@@ -28,6 +28,8 @@ struct path_step {
     int device;
     int in_link;  /* -1 at the source */
     int in_iface; /* the interface the packet came in on; -1 at the source */
+    struct addr src; /* the packet's source address as it arrives here: the
+                        original one, or as a NAT device on the way left it */
 };
 
 struct fwd_path {
@@ -39,6 +41,10 @@ struct fwd_path {
 void forward_path(const struct network *net, struct routing *rt, int src_device,
                   struct addr src, struct addr dst, struct fwd_path *out);
 void fwd_path_free(struct fwd_path *p);
+
+/* The link DEVICE sends a packet SRC->DST out on, or -1 if it has none. */
+int forward_next_link(const struct network *net, struct routing *rt, int device,
+                      struct addr src, struct addr dst);
 
 /* Does the device own address A (on any interface)? */
 int device_owns(const struct network *net, int device, struct addr a);

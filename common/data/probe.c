@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "base/rng.h"
 #include "base/util.h"
+#include "data/reply.h"
 
 /* Element ids for the generator: each link and device draws from its own
  * streams, so one element's draws never shift another's. */
@@ -78,6 +79,7 @@ void engine_free(struct engine *e)
     free(e->flows);
     free(e->buckets);
     fwd_path_free(&e->routed);
+    fwd_path_free(&e->nat_back);
     routing_free(&e->routing);
     memset(e, 0, sizeof *e);
 }
@@ -121,7 +123,7 @@ static const struct fwd_path *routed_path(struct engine *e, const struct probe_s
     fwd_path_free(&e->routed);
     e->routed_dst = spec->dst;
     e->routed.steps = emalloc(sizeof *e->routed.steps);
-    e->routed.steps[0] = (struct path_step){e->src_device, -1, -1};
+    e->routed.steps[0] = (struct path_step){e->src_device, -1, -1, e->src_addr};
     e->routed.n = 1;
     e->routed.end = PATH_DELIVERED;
     for (size_t i = 0; i <= spec->nvia && e->routed.end == PATH_DELIVERED; i++) {
@@ -149,13 +151,19 @@ void engine_prepare(struct engine *e, const struct probe_spec *spec)
         return; /* a source route's legs are computed as the run goes */
     const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);
     int ttl = spec->ttl;
+    enum addr_family f = spec->dst.family;
     for (size_t k = 1; k < out->n && ttl > 0; k++) { /* the addresses hops answer from */
         const struct path_step *st = &out->steps[k];
-        int ifc = st->in_iface;
+        if (!addr_eq(st->src, out->steps[k - 1].src))
+            routing_prepare(rt, st->src); /* a NAT's outside address: replies go there */
+        ttl -= (int)link_ttl_hops(&e->net->links[st->in_link]);
         if (device_decrements(&e->net->devices[st->device], st->in_link))
             ttl--; /* beyond the TTL only the destination answers */
-        const struct iface_addr *ia = iface_addr_of(e->net, ifc, spec->dst.family);
-        if (ia)
+        const struct iface_addr *ia = iface_addr_of(e->net, st->in_iface, f);
+        struct addr chosen = reply_chosen_addr(e, out, k, f);
+        if (chosen.family != FAMILY_NONE)
+            routing_prepare(rt, chosen);
+        else if (ia)
             routing_prepare(rt, ia->addr);
     }
 }
@@ -228,9 +236,12 @@ static struct stop unreachable_stop(const struct network *net, const struct fwd_
     return s;
 }
 
+/* *MET > 0: the TTL ran out at the MET-th router of the transit segment on
+ * the link into the stop's step, counted as the probe met them. */
 static struct stop find_stop(const struct network *net, const struct fwd_path *p,
-                             const struct probe_spec *spec)
+                             const struct probe_spec *spec, unsigned *met)
 {
+    *met = 0;
     int ttl = spec->ttl;
     unsigned bytes = spec->size + IP_ICMP_HEADERS;
     if (p->end == PATH_DELIVERED && p->n == 1)
@@ -240,6 +251,12 @@ static struct stop find_stop(const struct network *net, const struct fwd_path *p
         if (spec->dont_fragment && bytes > net->links[st->in_link].mtu)
             return k == 1 ? (struct stop){0, PROBE_FRAG_LOCAL, 0}
                           : (struct stop){k - 1, PROBE_FRAG_NEEDED, 1};
+        int segment = (int)link_ttl_hops(&net->links[st->in_link]);
+        if (segment && ttl <= segment) {
+            *met = (unsigned)ttl;
+            return (struct stop){k, PROBE_TTL_EXPIRED, 1};
+        }
+        ttl -= segment;
         if (k == p->n - 1 && p->end == PATH_DELIVERED)
             return (struct stop){k, PROBE_ECHO_REPLY, 1};
         if (device_decrements(&net->devices[st->device], st->in_link) && --ttl <= 0)
@@ -248,16 +265,21 @@ static struct stop find_stop(const struct network *net, const struct fwd_path *p
     return unreachable_stop(net, p);
 }
 
-/* The address a reply comes from: the destination itself for an echo reply,
- * the source address for the source's own errors, else the address of the
+/* The address a reply comes from: the source's own for its own errors and
+ * echoes; else the one the device's reply_from chooses; else the
+ * destination itself for an echo reply, and for an error the address of the
  * probe's family on the interface the probe came in on. */
-static struct addr reply_source(const struct engine *e, const struct fwd_path *p,
+static struct addr reply_source(struct engine *e, const struct fwd_path *p,
                                 const struct stop *s, struct addr dst)
 {
-    if (s->status == PROBE_ECHO_REPLY)
-        return dst;
+    int echo = s->status == PROBE_ECHO_REPLY;
     if (s->step == 0)
-        return e->src_addr;
+        return echo ? dst : e->src_addr;
+    struct addr chosen = reply_chosen_addr(e, p, s->step, dst.family);
+    if (chosen.family != FAMILY_NONE)
+        return chosen; /* reply_from: another address than the ingress one */
+    if (echo)
+        return dst;
     int ifc = p->steps[s->step].in_iface;
     const struct iface_addr *ia = ifc >= 0 ? iface_addr_of(e->net, ifc, dst.family) : NULL;
     return ia ? ia->addr : device_primary_addr(e->net, p->steps[s->step].device, dst.family);
@@ -266,7 +288,7 @@ static struct addr reply_source(const struct engine *e, const struct fwd_path *p
 /* TTL left in a reply after the routers on its way back. */
 static int reply_ttl_left(const struct network *net, const struct fwd_path *back, int initial)
 {
-    int ttl = initial;
+    int ttl = initial - (int)path_segment_hops(net, back, 1);
     for (size_t j = 1; j + 1 < back->n; j++)
         if (device_decrements(&net->devices[back->steps[j].device], back->steps[j].in_link))
             ttl--;
@@ -316,10 +338,13 @@ static const struct device *path_last(const struct network *net, const struct fw
     return &net->devices[p->steps[p->n - 1].device];
 }
 
-/* The reply's way back; fills R and returns 0 if it is lost. */
-static int reply_returns(struct engine *e, int responder, uint64_t draw, struct probe_result *r)
+/* The reply's way back from the device at step STEP of OUT; fills R and
+ * returns 0 if it is lost. */
+static int reply_returns(struct engine *e, const struct fwd_path *out, size_t step,
+                         uint64_t draw, struct probe_result *r)
 {
     const struct network *net = e->net;
+    int responder = out->steps[step].device;
     const struct device *d = &net->devices[responder];
     r->loss_on_reply = 1;
     if (!d->answers)
@@ -333,7 +358,7 @@ static int reply_returns(struct engine *e, int responder, uint64_t draw, struct 
     const struct fwd_path *to = engine_path(e, e->src_addr, e->src_device, r->from);
     if (to->end != PATH_DELIVERED)
         return lose(r, LOSS_NO_ROUTE_BACK, path_last(net, to), NULL);
-    const struct fwd_path *back = engine_path(e, r->from, responder, e->src_addr);
+    const struct fwd_path *back = reply_path(e, out, step, responder, r->from);
     if (back->end != PATH_DELIVERED)
         return lose(r, LOSS_NO_ROUTE_TO_SOURCE, path_last(net, back), NULL);
     r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
@@ -355,6 +380,24 @@ static struct addr egress_addr(const struct network *net, int device, int link)
     return ia ? ia->addr : device_primary_addr(net, device, FAMILY_V4);
 }
 
+/* Adds the visible routers of the transit segment on LINK, crossed from
+ * the device FROM, in the order it meets them. */
+static void record_segment(const struct network *net, int link, int from, unsigned max,
+                           double at_ms, struct probe_result *r)
+{
+    const struct link *l = &net->links[link];
+    int from_a = net->ifaces[l->end[0]].device == from;
+    if (!l->routers || l->routers_ttl != ROUTERS_TTL_EACH)
+        return; /* hidden routers do not see the IP header */
+    for (unsigned m = 1; m <= l->routers && r->nrecorded < max; m++) {
+        struct addr a = link_router_addr(l, from_a ? m : l->routers + 1 - m, FAMILY_V4);
+        if (a.family == FAMILY_NONE)
+            return;
+        r->recorded_at[r->nrecorded] = at_ms;
+        r->recorded[r->nrecorded++] = a;
+    }
+}
+
 /* Adds the routers of PATH that forward it (those that decrement the TTL
  * and so process IP options) to the record, from step FIRST on. */
 static void record_hops(const struct network *net, const struct fwd_path *p, size_t first,
@@ -362,10 +405,11 @@ static void record_hops(const struct network *net, const struct fwd_path *p, siz
 {
     for (size_t k = first; k + 1 < p->n && r->nrecorded < max; k++) {
         const struct path_step *st = &p->steps[k];
-        if (k > 0 && !device_decrements(&net->devices[st->device], st->in_link))
-            continue;
-        r->recorded_at[r->nrecorded] = at_ms;
-        r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
+        if (k == 0 || device_decrements(&net->devices[st->device], st->in_link)) {
+            r->recorded_at[r->nrecorded] = at_ms;
+            r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
+        }
+        record_segment(net, p->steps[k + 1].in_link, st->device, max, at_ms, r);
     }
 }
 
@@ -376,9 +420,56 @@ static void record_route(struct engine *e, const struct fwd_path *out,
 {
     unsigned max = spec->record < PROBE_MAX_RECORD ? spec->record : PROBE_MAX_RECORD;
     const struct fwd_path *back =
-        engine_path(e, r->from, out->steps[out->n - 1].device, e->src_addr);
+        reply_path(e, out, out->n - 1, out->steps[out->n - 1].device, r->from);
+    if (out->n > 1) /* the source records nothing, a segment on its link does */
+        record_segment(e->net, out->steps[1].in_link, e->src_device, max, r->rtt_ms / 4, r);
     record_hops(e->net, out, 1, max, r->rtt_ms / 4, r);
     record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
+}
+
+/* A router of the transit segment on the link into step S.step of OUT
+ * answers time exceeded: it is the S.met-th the probe met, halfway along
+ * the segment's latency in proportion (the one hop of a hidden segment, at
+ * its far end, takes all of it).  Its address comes from the pool; it
+ * always answers, at once, with TTL 255, and its reply goes back over the
+ * rest of the segment and from the device the probe entered it from. */
+static int segment_answers(struct engine *e, const struct fwd_path *out, const struct stop *s,
+                           unsigned met, enum addr_family f, uint64_t draw,
+                           struct probe_result *r)
+{
+    const struct network *net = e->net;
+    int link = out->steps[s->step].in_link, entry = out->steps[s->step - 1].device;
+    const struct link *lk = &net->links[link];
+    int one = lk->routers_ttl == ROUTERS_TTL_ONE;
+    met = one ? lk->routers : met;
+    unsigned pos = net->ifaces[lk->end[0]].device == entry ? met : lk->routers + 1 - met;
+    double share = one ? 1.0 : (double)met / (lk->routers + 1);
+    r->responder = &net->devices[entry];
+    r->segment = lk;
+    r->segment_router = pos;
+    r->from = link_router_addr(lk, pos, f);
+    if (r->from.family == FAMILY_NONE)
+        return lose(r, LOSS_SILENT, r->responder, NULL);
+    if (!e->certain && lk->loss > 0 &&
+        unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)link, draw + s->step) < lk->loss)
+        return lose(r, LOSS_LINK, NULL, lk);
+    r->rtt_ms += share * dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)link,
+                                     draw + s->step);
+    r->loss_on_reply = 1;
+    const struct fwd_path *back = reply_path(e, out, s->step, entry, r->from);
+    if (back->end != PATH_DELIVERED)
+        return lose(r, LOSS_NO_ROUTE_TO_SOURCE, path_last(net, back), NULL);
+    r->reply_ttl = 255 - (int)(one ? 0 : met - 1) - (int)path_segment_hops(net, back, 1);
+    for (size_t j = 0; j + 1 < back->n; j++) /* the entry device forwards it too */
+        if (device_decrements(&net->devices[back->steps[j].device],
+                              j ? back->steps[j].in_link : link))
+            r->reply_ttl--;
+    if (r->reply_ttl <= 0)
+        return lose(r, LOSS_REPLY_TTL, r->responder, NULL);
+    r->rtt_ms += share * dist_sample(lk->latency, e->seed, ELEMENT_LINK_LATENCY + (uint64_t)link,
+                                     draw + BACK_OFFSET);
+    int l = travel(e, back, back->n - 1, r->from, e->src_addr, draw + BACK_OFFSET, &r->rtt_ms);
+    return l < 0 ? 1 : lose(r, LOSS_LINK, NULL, &net->links[l]);
 }
 
 /* Destinations the stack refuses before sending: the loopback network's own
@@ -424,7 +515,8 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
         return (struct probe_result){.status = refused};
     const struct fwd_path *out = spec->nvia ? routed_path(e, spec)
                                             : engine_path(e, e->src_addr, e->src_device, spec->dst);
-    struct stop s = find_stop(e->net, out, spec);
+    unsigned met;
+    struct stop s = find_stop(e->net, out, spec, &met);
     struct probe_result r = {.status = s.status};
     if (s.status == PROBE_TRANSMIT_FAILED) /* the source has no route */
         lose(&r, LOSS_NO_ROUTE_OUT, path_last(e->net, out), NULL);
@@ -435,15 +527,20 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
         return lost(&r);
     }
     r.responder = &e->net->devices[out->steps[s.step].device];
-    int l = travel(e, out, s.step, e->src_addr, spec->dst, draw, &r.rtt_ms);
+    int l = travel(e, out, met ? s.step - 1 : s.step, e->src_addr, spec->dst, draw, &r.rtt_ms);
     if (l >= 0) {
         lose(&r, LOSS_LINK, NULL, &e->net->links[l]);
         return lost(&r);
     }
-    r.from = reply_source(e, out, &s, spec->dst);
-    r.from_source = s.step == 0;
-    if (!reply_returns(e, out->steps[s.step].device, draw, &r))
-        return lost(&r);
+    if (met) {
+        if (!segment_answers(e, out, &s, met, spec->dst.family, draw, &r))
+            return lost(&r);
+    } else {
+        r.from = reply_source(e, out, &s, spec->dst);
+        r.from_source = s.step == 0;
+        if (!reply_returns(e, out, s.step, draw, &r))
+            return lost(&r);
+    }
     if (r.rtt_ms > spec->timeout_ms) {
         lose(&r, LOSS_TOO_LATE, NULL, NULL);
         return lost(&r);

@@ -80,6 +80,11 @@ struct probe_result {
     const struct device *loss_device; /* where it was lost, or NULL */
     const struct link *loss_link;    /* LOSS_LINK: the link, else NULL */
     int loss_on_reply;               /* lost on the reply's way back */
+    /* A router of a transit segment answered: the segment's link and the
+     * router's number from its end a (responder is then the device the
+     * probe entered the segment from); NULL and 0 otherwise. */
+    const struct link *segment;
+    unsigned segment_router;
 };
 
 /* What is needed to send probes from one host in one run. */
@@ -98,6 +103,7 @@ struct engine {
     struct addr routed_dst;
     double now_ms;             /* simulated time since the run began */
     struct reply_bucket *buckets; /* per device, for reply_limit */
+    struct fwd_path nat_back;  /* the last way back through NAT (reply.c) */
     int certain;               /* no chance losses or rate limits (explain) */
 };
 

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 
 #include "base/util.h"
+#include "data/reply.h"
 #include "model/resolve.h"
 
 #define CHECK_MAX_HOPS 30
@@ -66,7 +67,7 @@ static unsigned long check_symmetric(FILE *fp, struct engine *e, int dst, struct
 {
     const struct network *net = e->net;
     const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, to);
-    const struct fwd_path *back = engine_path(e, to, dst, e->src_addr);
+    const struct fwd_path *back = engine_echo_return(e, to, dst, to); /* through NAT too */
     int same = out->n == back->n;
     for (size_t i = 0; same && i < out->n; i++)
         same = out->steps[i].device == back->steps[back->n - 1 - i].device;

@@ -103,9 +103,11 @@ static void branch_out(struct ecmp_walk *w, struct fwd_path p, int at, int link,
             struct path_step *prefix = emalloc((i + 2) * sizeof *prefix);
             memcpy(prefix, w->paths[me].p.steps, (i + 1) * sizeof *prefix);
             int far = far_device(w->e->net, links[k], dev);
-            int in_iface = link_other_end(w->e->net, links[k],
-                                          link_local_end(w->e->net, links[k], dev));
-            prefix[i + 1] = (struct path_step){far, links[k], in_iface};
+            int egress = link_local_end(w->e->net, links[k], dev);
+            int in_iface = link_other_end(w->e->net, links[k], egress);
+            /* the source the branch carries, as forwarding would leave it */
+            struct addr src = nat_source(w->e->net, dev, egress, prefix[i].src);
+            prefix[i + 1] = (struct path_step){far, links[k], in_iface, src};
             struct fwd_path branch = complete(w, prefix, i + 2);
             free(prefix);
             branch_out(w, branch, dev, links[k], i + 1);
@@ -122,7 +124,7 @@ static void print_split(FILE *fp, struct ecmp_walk *w, const char *label, const 
     const struct network *net = w->e->net;
     const int *links;
     size_t n = routes_ecmp_links(&w->e->routing, dev, w->dst, &links);
-    struct fwd_path one = complete(w, &(struct path_step){dev, -1, -1}, 1);
+    struct fwd_path one = complete(w, &(struct path_step){dev, -1, -1, w->src}, 1);
     int picked = one.n > 1 ? one.steps[1].in_link : -1;
     fwd_path_free(&one);
     fprintf(fp, "%sequal-cost at %s:", label, net->devices[dev].id);
@@ -140,7 +142,7 @@ void explain_ecmp(FILE *fp, struct engine *e, const char *label, const char *flo
     struct ecmp_walk w = {.e = e, .src = src, .dst = dst};
     const struct network *net = e->net;
     char what[160];
-    branch_out(&w, complete(&w, &(struct path_step){from, -1, -1}, 1), -1, -1, 0);
+    branch_out(&w, complete(&w, &(struct path_step){from, -1, -1, src}, 1), -1, -1, 0);
     for (size_t i = 0; w.npaths > 1 && i < w.nsplits; i++)
         print_split(fp, &w, label, flow, w.splits[i]);
     for (size_t i = 0; i < w.npaths; i++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/util.h"
+#include "data/reply.h"
 #include "model/resolve.h"
 
 void inspect_engine(struct engine *e, struct network *net, int host, struct addr dst)
@@ -181,7 +182,10 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
     }
     if (r.from.family != FAMILY_NONE)
         fprintf(fp, " %s", addr_format(r.from, at));
-    fprintf(fp, " (%s): ", id_of(r.responder));
+    if (r.segment) /* one of the routers a link stands for */
+        fprintf(fp, " (router %u of link %s): ", r.segment_router, r.segment->id);
+    else
+        fprintf(fp, " (%s): ", id_of(r.responder));
     if (r.status == PROBE_TIMEOUT) {
         fprintf(fp, "%s\n", explain_loss(e->net, &r, dst, why, sizeof why));
         return 0;
@@ -193,7 +197,7 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
         return 0;
     if (r.status == PROBE_ECHO_REPLY) {
         int from = (int)(r.responder - e->net->devices);
-        print_path(fp, e->net, "return path", engine_path(e, r.from, from, e->src_addr));
+        print_path(fp, e->net, "return path", engine_echo_return(e, dst, from, r.from));
         explain_ecmp(fp, e, "return ", "this reply", from, r.from, e->src_addr);
     }
     return 1;

@@ -189,6 +189,7 @@ static void free_device(struct device *d)
     dist_free(d->flow_setup);
     free(d->decrement_links);
     free(d->networks);
+    free(d->nat_inside);
 }
 
 static void free_session_end(struct session_end *e)
@@ -212,6 +213,7 @@ void network_free(struct network *net)
     for (size_t i = 0; i < net->nlinks; i++) {
         free(net->links[i].id);
         dist_free(net->links[i].latency);
+        link_free_segment(&net->links[i]);
     }
     for (size_t i = 0; i < net->nsessions; i++) {
         free(net->sessions[i].id);

@@ -41,6 +41,15 @@ struct static_route {
  * neighbour does not answer ARP or neighbour discovery). */
 enum neighbor_miss_action { MISS_UNREACHABLE, MISS_DROP };
 
+/* Which address a device's own replies (time exceeded, unreachable, echo
+ * replies) come from. */
+enum reply_from_mode {
+    REPLY_FROM_INGRESS,       /* the interface the probe came in on (default) */
+    REPLY_FROM_TOWARD_SOURCE, /* the interface its route back to the source leaves by */
+    REPLY_FROM_IFACE,         /* a named interface, such as a loopback */
+    REPLY_FROM_ADDRESS        /* fixed addresses, one per family at most */
+};
+
 /* The address index: open addressing over every interface address. */
 struct addr_slot {
     struct addr addr;
@@ -73,7 +82,24 @@ struct device {
     uint32_t asn;          /* 0: takes no part in route exchange */
     struct prefix *networks; /* prefixes it originates into route exchange */
     size_t nnetworks;
+    enum reply_from_mode reply_from;
+    int reply_from_iface;  /* REPLY_FROM_IFACE: the interface */
+    struct addr reply_from_addr[2]; /* REPLY_FROM_ADDRESS: [v4, v6], FAMILY_NONE if not given */
+    /* Source NAT: a packet from one of these prefixes that leaves by the
+     * outside interface leaves with that interface's address. */
+    struct prefix *nat_inside;
+    size_t nnat_inside;
+    int nat_outside;       /* the outside interface, -1: no NAT */
 };
+
+/* How the routers a link stands for (struct link's routers) treat the TTL. */
+enum routers_ttl {
+    ROUTERS_TTL_EACH, /* each decrements and answers: N visible hops */
+    ROUTERS_TTL_ONE,  /* the segment takes one hop (MPLS without TTL propagation) */
+    ROUTERS_TTL_NONE  /* the segment takes no hop at all */
+};
+
+#define LINK_MAX_ROUTERS 64
 
 struct link {
     char *id;
@@ -82,6 +108,13 @@ struct link {
     double loss;           /* probability a traversal loses the packet */
     int up;
     unsigned mtu;
+    /* A transit segment: the link stands for this many routers between its
+     * ends, numbered 1..routers from end a, not listed in the profile. */
+    unsigned routers;
+    enum routers_ttl routers_ttl;
+    struct prefix router_pool[2]; /* [v4, v6]: router I answers from pool + I;
+                                     family FAMILY_NONE: none of that family */
+    char **router_ptr[2];  /* [v4, v6][I - 1]: reverse names, or NULL */
 };
 
 /* One side of a route-exchange session: what it accepts and sends. */
@@ -174,5 +207,20 @@ struct addr device_primary_addr(const struct network *net, int device, enum addr
  * loopback)?  For IPv6 that is "IPv6 connectivity", which decides whether a
  * name with both kinds of address is used over IPv6. */
 int device_has_global(const struct network *net, int device, enum addr_family f);
+
+/* ---- transit segments and NAT (segment.c) ---------------------------------- */
+
+/* How many TTL steps crossing LINK takes (0 for a plain link). */
+unsigned link_ttl_hops(const struct link *l);
+/* The address router I (1..routers, from end a) of LINK answers from in
+ * family F; FAMILY_NONE if the link has no pool of that family. */
+struct addr link_router_addr(const struct link *l, unsigned i, enum addr_family f);
+/* The link and router number whose pool address is A; 0 if none. */
+/* Frees what the link's transit segment owns (the reverse names). */
+void link_free_segment(struct link *l);
+int network_segment_router(const struct network *net, struct addr a, int *link, unsigned *i);
+/* The source a packet from SRC has after DEVICE sends it out of interface
+ * EGRESS: its NAT's outside address, or SRC unchanged. */
+struct addr nat_source(const struct network *net, int device, int egress, struct addr src);
 
 #endif

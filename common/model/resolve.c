@@ -83,10 +83,21 @@ int resolve_target(const struct network *net, int host, const char *text,
     return 0;
 }
 
+/* The reverse name of a transit segment's router address, or NULL. */
+static const char *segment_reverse(const struct network *net, struct addr a)
+{
+    int l;
+    unsigned i;
+    if (!network_segment_router(net, a, &l, &i))
+        return NULL;
+    char **names = net->links[l].router_ptr[a.family == FAMILY_V6];
+    return names ? names[i - 1] : NULL;
+}
+
 const char *resolve_reverse(const struct network *net, struct addr a)
 {
     const struct iface_addr *ia = network_addr_lookup(net, a, NULL);
-    return ia ? ia->ptr : NULL;
+    return ia ? ia->ptr : segment_reverse(net, a);
 }
 
 const char *resolve_reverse_at(const struct network *net, int host, struct addr a)
@@ -97,7 +108,7 @@ const char *resolve_reverse_at(const struct network *net, int host, struct addr 
         return ia->ptr;
     if (addr_is_loopback(a) || (ia && net->ifaces[ifc].device == host))
         return own_name(net, host); /* the computer's own addresses */
-    return NULL;
+    return ia ? NULL : segment_reverse(net, a);
 }
 
 int resolve_host(const struct network *net, const char *text)

@@ -18,8 +18,8 @@ enum section_type { SEC_NETWORK, SEC_SITE, SEC_DEVICE, SEC_LINK, SEC_SESSION, SE
 
 
 /* References kept as text until every object exists. */
-struct device_refs { const char *site, *decrement; };
-struct link_refs { const char *end[2]; };
+struct device_refs { const char *site, *decrement, *reply_from, *nat_outside; };
+struct link_refs { const char *end[2], *router_names; };
 struct session_refs { const char *link, *export[2]; };
 struct scenario_refs { const char *down; };
 
@@ -81,6 +81,10 @@ int loader_find_site(const struct network *net, const char *id);
 /* Pass 1 and pass 2 (profile_keys.c). */
 void loader_create_section(struct loader *ld, const char *sec);
 void loader_parse_key(struct loader *ld, const char *entry, const char *v);
+
+/* A transit segment's reverse names from the pattern of its router_names
+ * (profile_keys.c, called in pass 3 once routers and the pool are known). */
+void loader_router_names(struct loader *ld, int link, const char *pattern);
 
 /* Pass 3 (profile_refs.c). */
 void loader_resolve(struct loader *ld);

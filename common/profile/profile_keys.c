@@ -180,6 +180,8 @@ static void add_device(struct loader *ld, const char *name)
     d->answers = 1;
     d->initial_ttl = 0; /* set from the kind after parsing */
     d->decrement_all = 1;
+    d->reply_from_iface = -1;
+    d->nat_outside = -1;
     strmap_put(&net->device_ids, name, (long)net->ndevices);
     net->ndevices++;
 }
@@ -468,16 +470,136 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].site = v;
     else if (strcmp(key, "decrement") == 0)
         ld->dev_refs[idx].decrement = v;
+    else if (strcmp(key, "reply_from") == 0)
+        ld->dev_refs[idx].reply_from = v;
+    else if (strcmp(key, "nat_inside") == 0)
+        d->nat_inside = parse_prefixes(ld, sec, key, v, &d->nnat_inside);
+    else if (strcmp(key, "nat_outside") == 0)
+        ld->dev_refs[idx].nat_outside = v;
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, neighbor_miss, decrement, asn, "
-                           "networks, description)");
+                           "networks, reply_from, nat_inside, nat_outside, description)");
+}
+
+static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,
+                                          const char *key, const char *v)
+{
+    if (strcmp(v, "each") == 0)
+        return ROUTERS_TTL_EACH;
+    if (strcmp(v, "one") == 0)
+        return ROUTERS_TTL_ONE;
+    if (strcmp(v, "none") == 0)
+        return ROUTERS_TTL_NONE;
+    loader_fail(ld, sec, key, "'%s' is not each, one or none", v);
+}
+
+/* router_addresses: one pool prefix per family at most. */
+static void parse_router_pool(const struct loader *ld, struct link *l, const char *sec,
+                              const char *key, const char *v)
+{
+    size_t n;
+    struct prefix *p = parse_prefixes(ld, sec, key, v, &n);
+    if (n == 0)
+        loader_fail(ld, sec, key, "no prefix given");
+    for (size_t i = 0; i < n; i++) {
+        struct prefix *slot = &l->router_pool[p[i].addr.family == FAMILY_V6];
+        if (slot->addr.family != FAMILY_NONE)
+            loader_fail(ld, sec, key, "two prefixes of one family: one IPv4 and one IPv6 at most");
+        *slot = p[i];
+    }
+    free(p);
+}
+
+/* The keys of a transit segment: the routers a link stands for. */
+static int link_segment_key(struct loader *ld, int idx, const char *sec, const char *key,
+                            const char *v)
+{
+    struct link *l = &ld->net->links[idx];
+    if (strcmp(key, "routers") == 0)
+        l->routers = (unsigned)parse_range(ld, sec, key, v, 0, LINK_MAX_ROUTERS);
+    else if (strcmp(key, "routers_ttl") == 0)
+        l->routers_ttl = parse_routers_ttl(ld, sec, key, v);
+    else if (strcmp(key, "router_addresses") == 0)
+        parse_router_pool(ld, l, sec, key, v);
+    else if (strcmp(key, "router_names") == 0)
+        ld->link_refs[idx].router_names = v;
+    else
+        return 0;
+    return 1;
+}
+
+/* Appends TEXT to OUT (of room N) at *AT; 0 when it does not fit. */
+static int put_text(char *out, size_t n, size_t *at, const char *text)
+{
+    size_t len = strlen(text);
+    if (*at + len >= n)
+        return 0;
+    memcpy(out + *at, text, len + 1);
+    *at += len;
+    return 1;
+}
+
+/* PATTERN with {n} as I and {addr} as A with its dots and colons as dashes;
+ * 0 if the result does not fit in N. */
+static int expand_router_name(const char *pattern, unsigned i, struct addr a, char *out,
+                              size_t n)
+{
+    char num[16], text[ADDR_TEXT_MAX];
+    size_t at = 0;
+    out[0] = '\0';
+    snprintf(num, sizeof num, "%u", i);
+    addr_format(a, text);
+    for (char *c = text; *c; c++)
+        if (*c == '.' || *c == ':')
+            *c = '-';
+    for (const char *p = pattern; *p;) {
+        const char *piece = NULL;
+        if (strncmp(p, "{n}", 3) == 0)
+            piece = num, p += 3;
+        else if (strncmp(p, "{addr}", 6) == 0)
+            piece = text, p += 6;
+        char one[2] = {*p, '\0'};
+        if (!piece)
+            piece = one, p++;
+        if (!put_text(out, n, &at, piece))
+            return 0;
+    }
+    return 1;
+}
+
+void loader_router_names(struct loader *ld, int link, const char *pattern)
+{
+    struct link *l = &ld->net->links[link];
+    char sec[300], name[256];
+    loader_section("link", l->id, sec, sizeof sec);
+    if (!l->routers)
+        loader_fail(ld, sec, "router_names", "the link stands for no routers (routers)");
+    int any = 0;
+    for (int f = 0; f < 2; f++) {
+        enum addr_family fam = f ? FAMILY_V6 : FAMILY_V4;
+        if (l->router_pool[f].addr.family == FAMILY_NONE)
+            continue;
+        any = 1;
+        l->router_ptr[f] = ecalloc(l->routers, sizeof *l->router_ptr[f]);
+        for (unsigned r = 1; r <= l->routers; r++) {
+            struct addr a = link_router_addr(l, r, fam);
+            if (!expand_router_name(pattern, r, a, name, sizeof name) || !valid_name(name))
+                loader_fail(ld, sec, "router_names", "'%s' gives '%s' for router %u: not a valid "
+                            "reverse name", pattern, name, r);
+            l->router_ptr[f][r - 1] = estrdup(name);
+        }
+    }
+    if (!any)
+        loader_fail(ld, sec, "router_names", "the routers have no addresses (router_addresses)");
 }
 
 static void link_key(struct loader *ld, int idx, const char *sec, const char *key,
                      const char *v)
 {
     struct link *l = &ld->net->links[idx];
+    if (link_segment_key(ld, idx, sec, key, v))
+        return;
     if (strcmp(key, "a") == 0)
         ld->link_refs[idx].end[0] = v;
     else if (strcmp(key, "b") == 0)
@@ -494,7 +616,8 @@ static void link_key(struct loader *ld, int idx, const char *sec, const char *ke
     } else if (strcmp(key, "mtu") == 0)
         l->mtu = (unsigned)parse_range(ld, sec, key, v, 68, 65535);
     else if (strcmp(key, "description") != 0)
-        loader_fail(ld, sec, key, "unknown key (a, b, latency, loss, state, mtu, description)");
+        loader_fail(ld, sec, key, "unknown key (a, b, latency, loss, state, mtu, routers, "
+                    "routers_ttl, router_addresses, router_names, description)");
 }
 
 static int session_end_key(struct loader *ld, int idx, const char *sec, const char *key,

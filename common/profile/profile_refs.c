@@ -59,6 +59,32 @@ static int resolve_endpoint(const struct loader *ld, const char *sec, const char
     loader_fail(ld, sec, key, "device '%s' has no interface '%s'", dev, dot + 1);
 }
 
+/* A transit segment's pool must hold its routers (pool + 1 .. pool + N);
+ * addresses without routers, or routers that answer without addresses of
+ * either family, are mistakes. */
+static void check_segment(struct loader *ld, int link, const char *sec)
+{
+    struct link *l = &ld->net->links[link];
+    int pools = 0;
+    for (int f = 0; f < 2; f++) {
+        const struct prefix *p = &l->router_pool[f];
+        if (p->addr.family == FAMILY_NONE)
+            continue;
+        pools++;
+        int host_bits = addr_bits(p->addr.family) - p->len;
+        if (!l->routers)
+            loader_fail(ld, sec, "router_addresses", "the link stands for no routers (routers)");
+        if (host_bits < 31 && (1ul << host_bits) < l->routers + 1ul)
+            loader_fail(ld, sec, "router_addresses", "a /%d has no room for %u routers", p->len,
+                        l->routers);
+    }
+    if (l->routers && l->routers_ttl != ROUTERS_TTL_NONE && !pools)
+        loader_fail(ld, sec, "router_addresses", "missing: the %u routers answer from its "
+                    "addresses (or routers_ttl = none)", l->routers);
+    if (ld->link_refs[link].router_names)
+        loader_router_names(ld, link, ld->link_refs[link].router_names);
+}
+
 static void resolve_links(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -76,6 +102,7 @@ static void resolve_links(struct loader *ld)
             loader_fail(ld, sec, "b", "a link joins two different devices");
         if (!l->latency)
             l->latency = zero_dist();
+        check_segment(ld, (int)i, sec);
     }
 }
 
@@ -110,6 +137,63 @@ static void check_static_routes(const struct loader *ld, int dev, const char *se
     }
 }
 
+/* The interface of device DEV named NAME, or -1. */
+static int device_iface_named(const struct network *net, int dev, const char *name)
+{
+    const struct device *d = &net->devices[dev];
+    for (size_t i = 0; i < d->nifaces; i++)
+        if (str_ieq(net->ifaces[d->ifaces[i]].name, name))
+            return d->ifaces[i];
+    return -1;
+}
+
+/* reply_from = ingress | toward-source | INTERFACE | ADDRESS [ADDRESS] */
+static void resolve_reply_from(struct loader *ld, int dev, const char *sec, const char *v)
+{
+    struct device *d = &ld->net->devices[dev];
+    if (!v || strcmp(v, "ingress") == 0)
+        return;
+    if (strcmp(v, "toward-source") == 0) {
+        d->reply_from = REPLY_FROM_TOWARD_SOURCE;
+        return;
+    }
+    d->reply_from_iface = device_iface_named(ld->net, dev, v);
+    if (d->reply_from_iface >= 0) {
+        d->reply_from = REPLY_FROM_IFACE;
+        return;
+    }
+    size_t n;
+    char **items = split_list(v, ' ', &n);
+    d->reply_from = REPLY_FROM_ADDRESS;
+    for (size_t i = 0; i < n; i++) {
+        struct addr a;
+        if (addr_parse(items[i], &a))
+            loader_fail(ld, sec, "reply_from", "'%s' is not ingress, toward-source, an interface "
+                        "of '%s' or an address", items[i], d->id);
+        struct addr *slot = &d->reply_from_addr[a.family == FAMILY_V6];
+        if (slot->family != FAMILY_NONE)
+            loader_fail(ld, sec, "reply_from", "two addresses of one family: one IPv4 and one "
+                        "IPv6 at most");
+        *slot = a;
+    }
+    free_list(items, n);
+}
+
+/* nat_outside and nat_inside go together. */
+static void resolve_nat(struct loader *ld, int dev, const char *sec, const char *v)
+{
+    struct device *d = &ld->net->devices[dev];
+    if (!v && !d->nnat_inside)
+        return;
+    if (!v)
+        loader_fail(ld, sec, "nat_outside", "missing: nat_inside needs the outside interface");
+    if (!d->nnat_inside)
+        loader_fail(ld, sec, "nat_inside", "missing: nat_outside needs the inside prefixes");
+    d->nat_outside = device_iface_named(ld->net, dev, v);
+    if (d->nat_outside < 0)
+        loader_fail(ld, sec, "nat_outside", "device '%s' has no interface '%s'", d->id, v);
+}
+
 static void resolve_devices(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -125,6 +209,8 @@ static void resolve_devices(struct loader *ld)
                 loader_fail(ld, sec, "site", "no [site %s]", ld->dev_refs[i].site);
         }
         resolve_decrement(ld, d, sec, ld->dev_refs[i].decrement);
+        resolve_reply_from(ld, (int)i, sec, ld->dev_refs[i].reply_from);
+        resolve_nat(ld, (int)i, sec, ld->dev_refs[i].nat_outside);
         if (!d->initial_ttl)
             d->initial_ttl = d->kind == KIND_HOST ? 128 : 255;
         if (!d->reply_delay)

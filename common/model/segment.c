@@ -1,0 +1,78 @@
+/* segment.c - see model.h: the routers a transit segment stands for, and
+ * the source address a NAT device gives the packets it sends out. */
+#include <stdlib.h>
+
+#include "model/model.h"
+
+unsigned link_ttl_hops(const struct link *l)
+{
+    if (!l->routers)
+        return 0;
+    switch (l->routers_ttl) {
+    case ROUTERS_TTL_EACH: return l->routers;
+    case ROUTERS_TTL_ONE: return 1;
+    default: return 0;
+    }
+}
+
+/* A + N, carried over the address's bytes from the last one. */
+static struct addr addr_plus(struct addr a, unsigned n)
+{
+    int last = a.family == FAMILY_V4 ? 3 : 15;
+    for (int b = last; b >= 0 && n; b--) {
+        unsigned sum = a.b[b] + (n & 0xffu);
+        a.b[b] = (uint8_t)sum;
+        n = (n >> 8) + (sum >> 8);
+    }
+    return a;
+}
+
+struct addr link_router_addr(const struct link *l, unsigned i, enum addr_family f)
+{
+    const struct prefix *pool = &l->router_pool[f == FAMILY_V6];
+    if (f == FAMILY_NONE || pool->addr.family != f || i < 1 || i > l->routers)
+        return (struct addr){.family = FAMILY_NONE};
+    return addr_plus(pool->addr, i);
+}
+
+int network_segment_router(const struct network *net, struct addr a, int *link, unsigned *i)
+{
+    if (a.family == FAMILY_NONE)
+        return 0;
+    for (size_t k = 0; k < net->nlinks; k++) {
+        const struct link *l = &net->links[k];
+        const struct prefix *pool = &l->router_pool[a.family == FAMILY_V6];
+        if (!l->routers || pool->addr.family != a.family || !prefix_contains(*pool, a))
+            continue;
+        for (unsigned r = 1; r <= l->routers; r++)
+            if (addr_eq(link_router_addr(l, r, a.family), a)) {
+                *link = (int)k;
+                *i = r;
+                return 1;
+            }
+    }
+    return 0;
+}
+
+void link_free_segment(struct link *l)
+{
+    for (int f = 0; f < 2; f++) {
+        for (unsigned r = 0; l->router_ptr[f] && r < l->routers; r++)
+            free(l->router_ptr[f][r]);
+        free(l->router_ptr[f]);
+        l->router_ptr[f] = NULL;
+    }
+}
+
+struct addr nat_source(const struct network *net, int device, int egress, struct addr src)
+{
+    const struct device *d = &net->devices[device];
+    if (d->nat_outside < 0 || egress != d->nat_outside)
+        return src;
+    for (size_t i = 0; i < d->nnat_inside; i++)
+        if (prefix_contains(d->nat_inside[i], src)) {
+            const struct iface_addr *ia = iface_addr_of(net, egress, src.family);
+            return ia ? ia->addr : src;
+        }
+    return src;
+}
