@@ -101,6 +101,15 @@ static struct dist *parse_dist_value(const struct loader *ld, const char *sec,
 }
 
 /* Into *OUT (set first, so that an error leaves it reachable). */
+static void parse_one_prefix(const struct loader *ld, const char *sec, const char *key,
+                             const char *text, struct prefix *out)
+{
+    if (prefix_parse(text, out, NULL, 0))
+        loader_fail(ld, sec, key, "'%s' is not %s", text,
+                    strchr(text, ':') ? "an IPv6 prefix like 2001:db8::/32"
+                                      : "a prefix like 10.1.0.0/16");
+}
+
 static void parse_prefixes(struct loader *ld, const char *sec, const char *key, const char *v,
                            struct prefix **out, size_t *n)
 {
@@ -110,10 +119,7 @@ static void parse_prefixes(struct loader *ld, const char *sec, const char *key, 
     *out = ecalloc(count, sizeof **out);
     *n = 0;
     for (size_t i = 0; i < count; i++)
-        if (prefix_parse(items[i], &(*out)[i], NULL, 0))
-            loader_fail(ld, sec, key, "'%s' is not %s", items[i],
-                        strchr(items[i], ':') ? "an IPv6 prefix like 2001:db8::/32"
-                                              : "a prefix like 10.1.0.0/16");
+        parse_one_prefix(ld, sec, key, items[i], &(*out)[i]);
     *n = count;
 }
 
@@ -473,7 +479,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
     else if (strcmp(key, "reply_from") == 0)
         ld->dev_refs[idx].reply_from = v;
     else if (strcmp(key, "nat_inside") == 0)
-        d->nat_inside = parse_prefixes(ld, sec, key, v, &d->nnat_inside);
+        parse_prefixes(ld, sec, key, v, &d->nat_inside, &d->nnat_inside);
     else if (strcmp(key, "nat_outside") == 0)
         ld->dev_refs[idx].nat_outside = v;
     else if (strcmp(key, "description") != 0)
@@ -495,20 +501,21 @@ static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *s
 }
 
 /* router_addresses: one pool prefix per family at most. */
-static void parse_router_pool(const struct loader *ld, struct link *l, const char *sec,
+static void parse_router_pool(struct loader *ld, struct link *l, const char *sec,
                               const char *key, const char *v)
 {
     size_t n;
-    struct prefix *p = parse_prefixes(ld, sec, key, v, &n);
+    char **items = loader_split(ld, v, ' ', &n); /* held by the loader: no leak on errors */
     if (n == 0)
         loader_fail(ld, sec, key, "no prefix given");
     for (size_t i = 0; i < n; i++) {
-        struct prefix *slot = &l->router_pool[p[i].addr.family == FAMILY_V6];
+        struct prefix p;
+        parse_one_prefix(ld, sec, key, items[i], &p);
+        struct prefix *slot = &l->router_pool[p.addr.family == FAMILY_V6];
         if (slot->addr.family != FAMILY_NONE)
             loader_fail(ld, sec, key, "two prefixes of one family: one IPv4 and one IPv6 at most");
-        *slot = p[i];
+        *slot = p;
     }
-    free(p);
 }
 
 /* The keys of a transit segment: the routers a link stands for. */
