@@ -55,12 +55,16 @@ DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz py
 DEB_TEST_PKGS := zsh fish debhelper dpkg-dev fakeroot lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-test test test-plain test-san demo clean install uninstall bench FORCE \
-        fuzz fuzz-smoke fuzz-build fuzz-deps
+.PHONY: all deps deps-test test test-plain test-san test-tree test-tree-san demo clean \
+        install uninstall bench FORCE fuzz fuzz-smoke fuzz-build fuzz-deps
 
 all: $(TOOLS:%=$(BIN)/%)
 
 HEADERS    := $(wildcard common/*/*.h)
+
+# Keep the objects that only pattern rules name (tools/*.o, the unit tests'):
+# deleted as intermediates, they were compiled again by every make test.
+.SECONDARY:
 
 # The message catalogues, turned into C at build time by POSIX awk (no python
 # on a bare machine); en-US.msg first: it defines the message identities.
@@ -146,21 +150,28 @@ deps deps-test:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# The suite runs twice: a normal build, then one under ASan and UBSan.
+# The suite runs twice: on the normal build and on one under ASan and UBSan.
+# Both trees are built side by side, then tests/lib/suite.sh runs the bats
+# files of both builds in TEST_JOBS lanes (one bats run a file, the logs
+# printed whole at the end; see the script).
+TEST_JOBS ?= 2
+SAN_HELPERS := $(TEST_HELPERS:$(BIN)/%=bin-san/%)
+
 test: deps-test
-	$(MAKE) test-plain
-	$(MAKE) test-san
+	$(MAKE) -j$(TEST_JOBS) test-tree test-tree-san
+	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN) san=bin-san
 	$(MAKE) fuzz-smoke
 
-test-plain: all $(TEST_HELPERS)
-	NETMIMIC_BIN=$(CURDIR)/$(BIN) bats tests
+test-plain: test-tree
+	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN)
 
-test-san:
-	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all \
-	  bin-san/netmimic-seedsearch bin-san/test-dist bin-san/test-addr \
-	  bin-san/test-routing bin-san/test-strmap bin-san/netmimic-runstat \
-	  bin-san/test-render
-	NETMIMIC_BIN=$(CURDIR)/bin-san bats tests
+test-san: test-tree-san
+	tests/lib/suite.sh -j $(TEST_JOBS) san=bin-san
+
+test-tree: all $(TEST_HELPERS)
+
+test-tree-san:
+	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all $(SAN_HELPERS)
 
 # The suite with every program under valgrind: memory errors and leaks fail
 # the run (tests/valgrind-bin.sh).  Slow, a few seconds a run: VALGRIND_TESTS

@@ -3,7 +3,8 @@
 # LANG.msg), and every Windows-version text of it, is printed by some test of
 # the suite.  The tools log each catalogue entry they use when
 # NETMIMIC_MSG_LOG names a file (tests/lib/common.bash sets it for the whole
-# run); this file runs last (bats runs the files in name order) and compares
+# run); this file runs last (bats runs the files in name order, and
+# tests/lib/suite.sh runs the zz- files after the others) and compares
 # the log with the catalogues.  Run alone, or with part of the suite, it
 # skips: the log would be partial.
 
@@ -26,7 +27,7 @@ catalogue_entries() {
     local f missing
     for f in "$TESTS_DIR"/*.bats; do
         [ "$(basename "$f")" = zz-messages.bats ] && continue
-        grep -qxF "$(basename "$f")" "$BATS_RUN_TMPDIR/netmimic-files.log" 2>/dev/null ||
+        grep -qxF "$(basename "$f")" "$NETMIMIC_FILES_LOG" 2>/dev/null ||
             skip "$(basename "$f") did not run: run the whole suite (bats tests)"
     done
     catalogue_entries | grep -vE "$EXCEPTIONS" >"$BATS_TEST_TMPDIR/want"

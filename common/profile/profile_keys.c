@@ -174,9 +174,13 @@ static int split_section(const struct loader *ld, const char *sec, const char **
 static void add_device(struct loader *ld, const char *name)
 {
     struct network *net = ld->net;
+    /* The refs follow the capacity only when it changed: a realloc to the
+     * same size copies the whole array under ASan (quadratic in the devices;
+     * so in add_link, add_session, add_scenario). */
+    size_t old_cap = ld->cap_devices;
     net->devices = grow(net->devices, net->ndevices, &ld->cap_devices, sizeof *net->devices);
-    size_t cap = ld->cap_devices;
-    ld->dev_refs = erealloc(ld->dev_refs, cap * sizeof *ld->dev_refs);
+    if (ld->cap_devices != old_cap)
+        ld->dev_refs = erealloc(ld->dev_refs, ld->cap_devices * sizeof *ld->dev_refs);
     struct device *d = &net->devices[net->ndevices];
     memset(d, 0, sizeof *d);
     memset(&ld->dev_refs[net->ndevices], 0, sizeof *ld->dev_refs);
@@ -195,8 +199,10 @@ static void add_device(struct loader *ld, const char *name)
 static void add_link(struct loader *ld, const char *name)
 {
     struct network *net = ld->net;
+    size_t old_cap = ld->cap_links;
     net->links = grow(net->links, net->nlinks, &ld->cap_links, sizeof *net->links);
-    ld->link_refs = erealloc(ld->link_refs, ld->cap_links * sizeof *ld->link_refs);
+    if (ld->cap_links != old_cap)
+        ld->link_refs = erealloc(ld->link_refs, ld->cap_links * sizeof *ld->link_refs);
     struct link *l = &net->links[net->nlinks];
     memset(l, 0, sizeof *l);
     memset(&ld->link_refs[net->nlinks], 0, sizeof *ld->link_refs);
@@ -210,8 +216,10 @@ static void add_link(struct loader *ld, const char *name)
 static void add_session(struct loader *ld, const char *name)
 {
     struct network *net = ld->net;
+    size_t old_cap = ld->cap_sessions;
     net->sessions = grow(net->sessions, net->nsessions, &ld->cap_sessions, sizeof *net->sessions);
-    ld->sess_refs = erealloc(ld->sess_refs, ld->cap_sessions * sizeof *ld->sess_refs);
+    if (ld->cap_sessions != old_cap)
+        ld->sess_refs = erealloc(ld->sess_refs, ld->cap_sessions * sizeof *ld->sess_refs);
     struct session *s = &net->sessions[net->nsessions];
     memset(s, 0, sizeof *s);
     memset(&ld->sess_refs[net->nsessions], 0, sizeof *ld->sess_refs);
@@ -223,9 +231,11 @@ static void add_session(struct loader *ld, const char *name)
 static void add_scenario(struct loader *ld, const char *name)
 {
     struct network *net = ld->net;
+    size_t old_cap = ld->cap_scenarios;
     net->scenarios = grow(net->scenarios, net->nscenarios, &ld->cap_scenarios,
                           sizeof *net->scenarios);
-    ld->scen_refs = erealloc(ld->scen_refs, ld->cap_scenarios * sizeof *ld->scen_refs);
+    if (ld->cap_scenarios != old_cap)
+        ld->scen_refs = erealloc(ld->scen_refs, ld->cap_scenarios * sizeof *ld->scen_refs);
     memset(&net->scenarios[net->nscenarios], 0, sizeof *net->scenarios);
     memset(&ld->scen_refs[net->nscenarios], 0, sizeof *ld->scen_refs);
     strmap_put(&net->scenario_ids, name, (long)net->nscenarios);
