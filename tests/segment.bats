@@ -180,3 +180,11 @@ bad_key() {
     assert_success
     assert_line --index 3 'hop 2 4.69.0.4 (router 4 of link carrier): time exceeded, the reply comes back (TTL 254)'
 }
+
+@test "segment: the JSON record names the link's router that answers, not a device" {
+    seg tracert "$BATS_TEST_TMPDIR/out" --json "$BATS_TEST_TMPDIR/run.json" -h 3 10.3.0.10
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # hop 1 is ce1 itself; hops 2 and 3 are the carrier's first two routers
+    run jq -c '[.hops[] | .probes[0] | [.device, .segment]]' "$BATS_TEST_TMPDIR/run.json"
+    assert_output '[["ce1",null],[null,{"link":"carrier","router":1}],[null,{"link":"carrier","router":2}]]'
+}

@@ -134,7 +134,15 @@ static void probe_common(struct recorder *r, const struct sink_probe *p)
         json_int(j, "sent_ttl", p->spec->ttl);
     else
         json_null(j, "sent_ttl");
-    device_member(j, "device", got ? pr->responder : NULL);
+    /* A router of a transit segment is no device of the profile: "device"
+     * is null and "segment" names the link and the router's number. */
+    device_member(j, "device", got && !pr->segment ? pr->responder : NULL);
+    if (got && pr->segment) {
+        json_begin_object(j, "segment");
+        json_string(j, "link", pr->segment->id);
+        json_int(j, "router", pr->segment_router);
+        json_end_object(j);
+    }
     if (got && !pr->from_source)
         json_int(j, "ttl", pr->reply_ttl);
     else
