@@ -1,6 +1,6 @@
 /* cli.h - what the three front ends share: the extension long options
  * (--profile --from --seed --down --scenario --json --crlf --realtime
- * --lang --encoding --windows), which never
+ * --lang --encoding --windows --interrupt-after --break-after), which never
  * clash with Windows options, and the setup of a run from them. */
 #ifndef NETMIMIC_CLI_H
 #define NETMIMIC_CLI_H
@@ -11,6 +11,7 @@
 #include "model/model.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/interrupt.h"
 #include "runs/sink.h"
 
 #define EXT_MAX_DOWN 64
@@ -28,6 +29,9 @@ struct ext_opts {
     const char *lang;     /* --lang: a catalogue (render/msg.h) */
     const char *encoding; /* --encoding: utf-8 or oem */
     const char *windows;  /* --windows: 11, 10, 7 or xp */
+    const char *interrupt_after;   /* --interrupt-after N: Ctrl+C after N results */
+    const char *break_after[INTERRUPT_MAX_BREAKS]; /* --break-after N, repeatable */
+    size_t nbreaks;
 };
 
 enum ext_parse_result { EXT_NOT_OURS, EXT_TAKEN };
@@ -56,11 +60,14 @@ struct run {
     FILE *json;             /* --json: opened for the record, or NULL */
     const char *json_path;
     const struct run_sink *sink; /* the record's sink for the run, or NULL */
+    int replayable;         /* the seed was given or shown: the run can be replayed */
+    struct interrupt_plan interrupt; /* --interrupt-after, --break-after */
 };
 
 /* Loads the profile, takes down --down links and the --scenario's links,
  * picks the host and the seed, opens the --json file, and opens the writer
- * on stdout.  Exits with
+ * on stdout; with NETMIMIC_SHOW_SEED=1 prints "netmimic: seed N" on
+ * stderr, for a replay with --seed N.  Exits with
  * EXIT_SETUP and one line on stderr on any error. */
 void run_setup(struct run *r, const struct ext_opts *x);
 void run_free(struct run *r);
