@@ -125,7 +125,7 @@ _netmimic_complete() {
         _netmimic_reply "$prefix" "" < <(compgen -f -- "$cur")
         return 0
         ;;
-    --seed)
+    --seed | --interrupt-after | --break-after)
         return 0
         ;;
     --lang)
@@ -150,7 +150,7 @@ _netmimic_complete() {
     done
 
     local long=(--profile= --from= --seed= --down= --scenario= --json= --crlf --realtime
-        --lang= --encoding= --windows=)
+        --lang= --encoding= --windows= --interrupt-after= --break-after=)
     case $cur in
     --*)
         _netmimic_reply "" "$cur" < <(printf '%s\n' "${long[@]}")

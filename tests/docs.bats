@@ -18,7 +18,7 @@ README=$ROOT_DIR/README.md
 TOOLS=(tracert ping pathping)
 
 # netmimic's extension long options, as common/cli/cli.c accepts them.
-EXT_OPTIONS=(profile from seed down scenario json crlf realtime lang encoding windows)
+EXT_OPTIONS=(profile from seed down scenario json crlf realtime lang encoding windows interrupt-after break-after)
 
 # The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
 usage_letters() {
@@ -144,7 +144,7 @@ check_usage_items() {
 @test "the environment variables the code reads are in every man page and the README" {
     local v tool
     for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_JSON NETMIMIC_CRLF \
-        NETMIMIC_LANG NETMIMIC_WINDOWS; do
+        NETMIMIC_LANG NETMIMIC_WINDOWS NETMIMIC_SHOW_SEED; do
         for tool in "${TOOLS[@]}"; do
             has_item "$MAN/$tool.1" Ev "$v" || {
                 echo "$tool.1 has no '.It Ev $v'" >&2

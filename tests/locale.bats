@@ -657,5 +657,6 @@ in_codepage() {
     tool_run pathping "$OUT" --encoding latin1 10.0.0.1
     assert_equal "$(cat "$OUT.err")" "pathping: --encoding: 'latin1' is not utf-8 or oem"
     NETMIMIC_WINDOWS=vista tool_run ping "$OUT" 10.0.0.1
-    assert_equal "$(cat "$OUT.err")" "ping: --windows: 'vista' is not 11, 10, 7 or xp"
+    # the variable that gave the value is named (issue 12)
+    assert_equal "$(cat "$OUT.err")" "ping: NETMIMIC_WINDOWS: 'vista' is not 11, 10, 7 or xp"
 }

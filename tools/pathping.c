@@ -45,9 +45,11 @@ static int pathping(struct winopt_line *w, struct run *run, struct engine *e,
         .nvia = t->nvia,
         .source_is_ours = t->src_is_ours, /* a foreign -i: nothing is sent */
         .realtime = w->ext.realtime,
-        .sink = run->sink};
+        .sink = run->sink,
+        .keys = &run->interrupt};
     pathping_run(e, &run->out, &req);
-    return EXIT_OK;
+    /* pathping catches no key: Ctrl+C or Ctrl+Break ended it */
+    return run->interrupt.interrupted ? EXIT_INTERRUPTED : EXIT_OK;
 }
 
 /* Without a target Windows' pathping shows its usage (no capture). */

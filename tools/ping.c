@@ -70,11 +70,12 @@ static void catch_signals(void)
     sigaction(SIGQUIT, &sa, NULL);
 }
 
-/* The time of day for -s: from the seed when there is one, so that the same
- * seed gives the same bytes; from the clock otherwise. */
-static uint32_t clock_of_day(const struct run *run, const struct ext_opts *x)
+/* The time of day for -s: from the seed when one was given or shown
+ * (NETMIMIC_SHOW_SEED), so that the same seed gives the same bytes; from
+ * the clock otherwise. */
+static uint32_t clock_of_day(const struct run *run)
 {
-    if (x->seed_text)
+    if (run->replayable)
         return (uint32_t)(rng_mix64(run->seed) % MS_PER_DAY);
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -95,7 +96,7 @@ static void fill_request(struct winopt_line *w, struct run *run, struct ping_req
     req->timestamps = (unsigned)tool_number(w, 's', 0);
     req->strict_route = winopt_get(w, 'k')->seen;
     req->source = src->seen ? src->text : NULL;
-    req->clock_ms = clock_of_day(run, &w->ext);
+    req->clock_ms = clock_of_day(run);
     req->realtime = w->ext.realtime;
 }
 
@@ -104,6 +105,7 @@ static int ping(struct winopt_line *w, struct run *run, struct engine *e,
 {
     struct ping_request req = {.target = t->dst, .via = t->via, .nvia = t->nvia,
                                .source_is_ours = t->src_is_ours, .sink = run->sink,
+                               .keys = &run->interrupt,
                                .round_trip = winopt_get(w, 'R')->seen &&
                                              t->dst.addr.family == FAMILY_V6};
     fill_request(w, run, &req);

@@ -37,8 +37,11 @@ static int trace(struct winopt_line *w, struct run *run, struct engine *e,
         .via = t->via,
         .nvia = t->nvia,
         .round_trip = winopt_get(w, 'R')->seen && t->dst.addr.family == FAMILY_V6,
-        .sink = run->sink};
+        .sink = run->sink,
+        .keys = &run->interrupt};
     trace_run(e, &run->out, &req);
+    if (run->interrupt.interrupted)
+        return EXIT_INTERRUPTED; /* tracert catches no key: it was ended */
     return EXIT_OK; /* a trace that ran, even to the hop limit */
 }
 

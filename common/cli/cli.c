@@ -27,6 +27,8 @@ static const struct option ext_options[] = {
     {"encoding", required_argument, NULL, 'e'}, {"windows", required_argument, NULL, 'w'},
     {"json", required_argument, NULL, 'j'},     {"crlf", no_argument, NULL, 'c'},
     {"realtime", no_argument, NULL, 'r'},
+    {"interrupt-after", required_argument, NULL, 'i'},
+    {"break-after", required_argument, NULL, 'b'},
     {NULL, 0, NULL, 0}};
 
 /* The option ARG ("--name" or "--name=value") names exactly, or NULL. */
@@ -55,6 +57,13 @@ static void store(struct ext_opts *x, int opt, const char *v)
     case 'j': x->json = v; break;
     case 'c': x->crlf = 1; break;
     case 'r': x->realtime = 1; break;
+    case 'i': x->interrupt_after = v; break;
+    case 'b':
+        if (x->nbreaks == INTERRUPT_MAX_BREAKS)
+            die(EXIT_SETUP, "option --break-after given more than %d times",
+                INTERRUPT_MAX_BREAKS);
+        x->break_after[x->nbreaks++] = v;
+        break;
     default:
         if (x->ndown == EXT_MAX_DOWN)
             die(EXIT_SETUP, "option --down given more than %d times", EXT_MAX_DOWN);
@@ -152,12 +161,41 @@ static uint64_t pick_seed(const struct ext_opts *x)
     return seed;
 }
 
+/* A count of results: 1 to 4294967295, as ping's -n. */
+static unsigned long parse_results(const char *option, const char *v)
+{
+    uint64_t n;
+    if (parse_u64(v, 1, 4294967295u, &n))
+        die(EXIT_SETUP, "%s: '%s' is not a whole number from 1 to 4294967295", option, v);
+    return (unsigned long)n;
+}
+
+static void plan_interrupts(struct interrupt_plan *plan, const struct ext_opts *x)
+{
+    if (x->interrupt_after)
+        plan->interrupt_after = parse_results("--interrupt-after", x->interrupt_after);
+    for (size_t i = 0; i < x->nbreaks; i++)
+        plan->break_after[i] = parse_results("--break-after", x->break_after[i]);
+    plan->nbreaks = x->nbreaks;
+}
+
+/* NETMIMIC_SHOW_SEED=1: the seed of this run, drawn or given, on stderr. */
+static int show_seed(uint64_t seed)
+{
+    const char *v = getenv("NETMIMIC_SHOW_SEED");
+    if (!v || strcmp(v, "1") != 0)
+        return 0;
+    fprintf(stderr, "netmimic: seed %llu\n", (unsigned long long)seed);
+    return 1;
+}
+
 void run_setup(struct run *r, const struct ext_opts *x)
 {
     memset(r, 0, sizeof *r);
     /* A closed pipe is reported as a write error, not a silent death. */
     signal(SIGPIPE, SIG_IGN);
     r->seed = pick_seed(x);
+    plan_interrupts(&r->interrupt, x);
     char *path = profile_locate(x->profile);
     profile_load(path, &r->net);
     free(path);
@@ -180,6 +218,8 @@ void run_setup(struct run *r, const struct ext_opts *x)
     }
     ext_open_out(&r->out, x);
     r->out.flush_parts = x->realtime;
+    /* last: a run that failed to set up has nothing to replay */
+    r->replayable = show_seed(r->seed) || x->seed_text != NULL;
 }
 
 void run_free(struct run *r)

@@ -1,6 +1,6 @@
 /* cli.h - what the three front ends share: the extension long options
  * (--profile --from --seed --down --scenario --json --crlf --realtime
- * --lang --encoding --windows), which never
+ * --lang --encoding --windows --interrupt-after --break-after), which never
  * clash with Windows options, and the setup of a run from them. */
 #ifndef NETMIMIC_CLI_H
 #define NETMIMIC_CLI_H
@@ -11,6 +11,7 @@
 #include "model/model.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/interrupt.h"
 #include "runs/sink.h"
 
 #define EXT_MAX_DOWN 64
@@ -31,6 +32,9 @@ struct ext_opts {
     /* The variable that gave a value, NULL if the option did: what an
      * error about the value names (ext_apply_env sets them). */
     const char *from_var, *seed_var, *json_var, *lang_var, *windows_var;
+    const char *interrupt_after;   /* --interrupt-after N: Ctrl+C after N results */
+    const char *break_after[INTERRUPT_MAX_BREAKS]; /* --break-after N, repeatable */
+    size_t nbreaks;
 };
 
 /* What an error about a value names: VAR if the environment gave it, else
@@ -64,11 +68,14 @@ struct run {
     const char *json_path;
     const char *json_named; /* "--json", or the variable that gave it */
     const struct run_sink *sink; /* the record's sink for the run, or NULL */
+    int replayable;         /* the seed was given or shown: the run can be replayed */
+    struct interrupt_plan interrupt; /* --interrupt-after, --break-after */
 };
 
 /* Loads the profile, takes down --down links and the --scenario's links,
  * picks the host and the seed, opens the --json file, and opens the writer
- * on stdout.  Exits with
+ * on stdout; with NETMIMIC_SHOW_SEED=1 prints "netmimic: seed N" on
+ * stderr, for a replay with --seed N.  Exits with
  * EXIT_SETUP and one line on stderr on any error. */
 void run_setup(struct run *r, const struct ext_opts *x);
 void run_free(struct run *r);

@@ -16,6 +16,7 @@
 #define ELEMENT_REPLY_DELAY 0x300000000ull
 #define ELEMENT_REPLY_LOSS 0x400000000ull
 #define ELEMENT_FLOW_SETUP 0x500000000ull
+#define ELEMENT_NEIGHBOR_RESOLVE 0x700000000ull
 /* Draw numbers within a probe: out steps, then back steps. */
 #define DRAWS_PER_PROBE 2048u
 #define BACK_OFFSET 1024u
@@ -56,6 +57,7 @@ void engine_reseed(struct engine *e, uint64_t seed)
     e->seed = seed;
     e->probes_sent = 0;
     e->nflows = 0;
+    neighbor_cache_clear(&e->neighbors);
     e->now_ms = 0;
     free(e->buckets);
     e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
@@ -66,6 +68,7 @@ void engine_reseed(struct engine *e, uint64_t seed)
     for (size_t i = 0; i < net->ndevices; i++) {
         dist_reset_run(net->devices[i].reply_delay);
         dist_reset_run(net->devices[i].flow_setup);
+        dist_reset_run(net->devices[i].neighbor_resolve);
     }
 }
 
@@ -77,6 +80,7 @@ void engine_free(struct engine *e)
     }
     free(e->cache);
     free(e->flows);
+    neighbor_cache_free(&e->neighbors);
     free(e->buckets);
     fwd_path_free(&e->routed);
     fwd_path_free(&e->nat_back);
@@ -174,23 +178,46 @@ static double unit_draw(const struct engine *e, uint64_t element, uint64_t draw)
     return rng_next_unit(&s);
 }
 
-/* Is this the first packet from SRC to DST through DEVICE in this run?
- * Remembers the flow either way (a flow table, as in Azure's hosts, where
- * the first packet of a flow takes the slow path). */
+/* Is this the first packet between SRC and DST through DEVICE in this
+ * run?  Remembers the flow either way (a flow table, as in Azure's hosts,
+ * where the first packet of a flow takes the slow path).  A flow is known
+ * in both directions, the reply belonging to the flow its request opened,
+ * unless the device keeps a table per direction (flow_table = one-way). */
 static int new_flow(struct engine *e, int device, struct addr src, struct addr dst)
 {
-    for (size_t i = 0; i < e->nflows; i++)
-        if (e->flows[i].device == device && addr_eq(e->flows[i].src, src) &&
-            addr_eq(e->flows[i].dst, dst))
+    int two_way = !e->net->devices[device].flow_one_way;
+    for (size_t i = 0; i < e->nflows; i++) {
+        const struct flow_entry *f = &e->flows[i];
+        if (f->device == device && ((addr_eq(f->src, src) && addr_eq(f->dst, dst)) ||
+                                    (two_way && addr_eq(f->src, dst) && addr_eq(f->dst, src))))
             return 0;
+    }
     e->flows = grow(e->flows, e->nflows, &e->cap_flows, sizeof *e->flows);
     e->flows[e->nflows++] = (struct flow_entry){device, src, dst};
     return 1;
 }
 
+/* The time SENDER spends resolving the neighbour across LINK before it
+ * can send: its neighbor_resolve the first time, nothing once cached.  A
+ * sender without one resolves at once, but is cached all the same when the
+ * neighbour keeps a cache that matters (it learns the sender). */
+static double resolve_time(struct engine *e, int sender, int link, enum addr_family family,
+                           uint64_t draw)
+{
+    const struct network *net = e->net;
+    struct dist *resolve = net->devices[sender].neighbor_resolve;
+    const struct link *l = &net->links[link];
+    if (!resolve && !net->devices[net->ifaces[l->end[0]].device].neighbor_resolve &&
+        !net->devices[net->ifaces[l->end[1]].device].neighbor_resolve)
+        return 0; /* nobody on the link takes time to resolve */
+    if (!neighbor_resolve_needed(&e->neighbors, net, sender, link, family) || !resolve)
+        return 0;
+    return dist_sample(resolve, e->seed, ELEMENT_NEIGHBOR_RESOLVE + (uint64_t)sender, draw);
+}
+
 /* Walks the links of PATH (packets SRC->DST) from step 1 to step LAST,
- * adding link latency and first-packet flow setup to *MS.  Returns -1, or
- * the link that lost the packet. */
+ * adding neighbour resolution, link latency and first-packet flow setup to
+ * *MS.  Returns -1, or the link that lost the packet. */
 static int travel(struct engine *e, const struct fwd_path *path, size_t last, struct addr src,
                   struct addr dst, uint64_t draw_base, double *ms)
 {
@@ -199,6 +226,7 @@ static int travel(struct engine *e, const struct fwd_path *path, size_t last, st
         const struct link *lk = &e->net->links[l];
         const struct dist *setup = e->net->devices[dev].flow_setup;
         uint64_t draw = draw_base + j;
+        *ms += resolve_time(e, path->steps[j - 1].device, l, dst.family, draw);
         if (!e->certain && lk->loss > 0 &&
             unit_draw(e, ELEMENT_LINK_LOSS + (uint64_t)l, draw) < lk->loss)
             return l;
@@ -507,6 +535,19 @@ static struct probe_result lost(const struct probe_result *r)
                                  .loss_on_reply = r->loss_on_reply};
 }
 
+/* Does the probe stop at an on-link address nobody owns while the device
+ * is still resolving it (neighbor_timeout)?  Then it is lost with the
+ * incomplete entry.  `netmimic explain` shows the steady state, where the
+ * miss is known. */
+static int waits_on_neighbor(struct engine *e, const struct fwd_path *out, const struct stop *s,
+                             struct addr dst)
+{
+    if (out->end != PATH_NO_HOST || s->step != out->n - 1 || e->certain)
+        return 0;
+    return !neighbor_miss_known(&e->neighbors, e->net, out->steps[s->step].device, dst,
+                                e->now_ms);
+}
+
 struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec)
 {
     uint64_t draw = e->probes_sent++ * DRAWS_PER_PROBE;
@@ -517,6 +558,8 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
                                             : engine_path(e, e->src_addr, e->src_device, spec->dst);
     unsigned met;
     struct stop s = find_stop(e->net, out, spec, &met);
+    if (waits_on_neighbor(e, out, &s, spec->dst))
+        s = (struct stop){s.step, PROBE_TIMEOUT, 0};
     struct probe_result r = {.status = s.status};
     if (s.status == PROBE_TRANSMIT_FAILED) /* the source has no route */
         lose(&r, LOSS_NO_ROUTE_OUT, path_last(e->net, out), NULL);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "data/forward.h"
+#include "data/neighbor.h"
 #include "model/model.h"
 #include "control/routing.h"
 
@@ -99,6 +100,7 @@ struct engine {
     size_t ncache, cap_cache;
     struct flow_entry *flows;  /* flows seen this run, for flow_setup */
     size_t nflows, cap_flows;
+    struct neighbor_cache neighbors; /* resolved and failing neighbours, this run */
     struct fwd_path routed;    /* the last loose-source-routed path */
     struct addr routed_dst;
     double now_ms;             /* simulated time since the run began */

@@ -187,6 +187,7 @@ static void free_device(struct device *d)
     free(d->statics);
     dist_free(d->reply_delay);
     dist_free(d->flow_setup);
+    dist_free(d->neighbor_resolve);
     free(d->decrement_links);
     free(d->networks);
     free(d->nat_inside);

@@ -73,9 +73,16 @@ struct device {
     unsigned reply_limit_ms; /* ... per this many ms (token bucket); 0: none */
     struct dist *reply_delay;
     struct dist *flow_setup; /* extra delay for the first packet of a flow, or NULL */
+    int flow_one_way;      /* flow_table = one-way: each direction is a flow of its own */
     int initial_ttl;
     enum no_route_action no_route;
     enum neighbor_miss_action neighbor_miss;
+    /* Neighbour state (data/neighbor.h): the time to resolve a neighbour
+     * not resolved yet (ARP, neighbour discovery), or NULL: none; and how
+     * long resolving an absent one goes on before it fails (0: known at
+     * once). */
+    struct dist *neighbor_resolve;
+    double neighbor_timeout_ms;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;

@@ -436,6 +436,25 @@ static enum neighbor_miss_action parse_neighbor_miss(struct loader *ld, const ch
     loader_fail(ld, sec, key, "'%s' is not unreachable or drop", v);
 }
 
+/* Neighbour and flow state (data/neighbor.h, data/probe.c):
+ * neighbor_resolve, neighbor_timeout, flow_table. */
+static int device_neighbor_key(struct loader *ld, struct device *d, const char *sec,
+                               const char *key, const char *v)
+{
+    if (strcmp(key, "neighbor_resolve") == 0) {
+        dist_free(d->neighbor_resolve);
+        d->neighbor_resolve = parse_dist_value(ld, sec, key, v);
+    } else if (strcmp(key, "neighbor_timeout") == 0)
+        d->neighbor_timeout_ms = (double)parse_range(ld, sec, key, v, 0, 3600000);
+    else if (strcmp(key, "flow_table") == 0) {
+        if (strcmp(v, "two-way") != 0 && strcmp(v, "one-way") != 0)
+            loader_fail(ld, sec, key, "'%s' is not two-way or one-way", v);
+        d->flow_one_way = strcmp(v, "one-way") == 0;
+    } else
+        return 0;
+    return 1;
+}
+
 static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
                              const char *key, const char *v)
 {
@@ -464,7 +483,7 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
     else if (strcmp(key, "asn") == 0)
         d->asn = (uint32_t)parse_range(ld, sec, key, v, 1, 4294967295u);
     else
-        return 0;
+        return device_neighbor_key(ld, d, sec, key, v);
     return 1;
 }
 
@@ -494,8 +513,9 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].nat_outside = v;
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
-                           "reply_delay, reply_loss, reply_limit, flow_setup, initial_ttl, no_route, neighbor_miss, decrement, asn, "
-                           "networks, reply_from, nat_inside, nat_outside, description)");
+                           "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
+                           "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
+                           "reply_from, nat_inside, nat_outside, description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,

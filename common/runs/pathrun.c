@@ -43,7 +43,7 @@ static struct probe_result send_probe(struct engine *e, const struct pathping_re
 }
 
 /* Phase 1: fills HOPS; returns how many answered, *SILENT set when the
- * last one tried did not. */
+ * last one tried did not; a planned key stops it (keys->interrupted). */
 static unsigned find_path(struct engine *e, struct out *o, const struct pathping_request *req,
                           struct hop *hops, int *silent)
 {
@@ -51,11 +51,17 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
     *silent = 0;
     for (unsigned ttl = 1; ttl <= req->max_hops; ttl++) {
         struct probe_result r = {.status = PROBE_TIMEOUT};
+        int cut = 0;
         unsigned t = 0;
-        for (; t < PATHPING_PHASE1_TRIES && !answered(r.status); t++) {
-            r = send_probe(e, req, ttl, t + 1ul, 1);
+        while (t < PATHPING_PHASE1_TRIES && !answered(r.status) && !cut) {
+            r = send_probe(e, req, ttl, (unsigned long)++t, 1);
             engine_elapse(e, answered(r.status) ? r.rtt_ms : req->timeout_ms, req->realtime);
+            cut = interrupt_ends_run(req->keys);
         }
+        /* a hop's line shows its last try: a key after an earlier one
+         * comes before the line */
+        if (cut && !answered(r.status) && t < PATHPING_PHASE1_TRIES)
+            return ttl - 1;
         if (!answered(r.status)) {
             sink_hop(req->sink, &(struct sink_hop){ttl, 0, r.from, NULL, 0});
             pathping_path_silent(o, ttl);
@@ -68,20 +74,24 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
         sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 0});
         pathping_path_hop(o, ttl, t - 1, text); /* t - 1 tries lost */
         out_flush(o);
-        if (r.status != PROBE_TTL_EXPIRED)
+        if (r.status != PROBE_TTL_EXPIRED || cut)
             return ttl; /* the target, or a router that says it is unreachable */
     }
     return req->max_hops;
 }
 
-/* Phase 2: -q probes to each hop, -p apart. */
-static void measure(struct engine *e, const struct pathping_request *req, struct hop *hops,
-                    unsigned n)
+/* Phase 2: -q probes to each hop, -p apart; returns 0 if a planned key
+ * stopped it. */
+static int measure(struct engine *e, const struct pathping_request *req, struct hop *hops,
+                   unsigned n)
 {
     for (unsigned k = 0; k < n; k++)
         for (unsigned long q = 0; q < req->queries; q++) {
             struct probe_result r = send_probe(e, req, k + 1, q + 1, 2);
             engine_elapse(e, (double)req->period_ms, req->realtime);
+            int last = k + 1 == n && q + 1 == req->queries; /* the table follows at once */
+            if (!last && interrupt_ends_run(req->keys))
+                return 0;
             if (answered(r.status) && addr_eq(r.from, hops[k].addr)) {
                 hops[k].answered++;
                 hops[k].sum_ms += r.rtt_ms;
@@ -89,6 +99,7 @@ static void measure(struct engine *e, const struct pathping_request *req, struct
                 hops[k].lost++;
             }
         }
+    return 1;
 }
 
 /* Loss that persists from hop K on (the least loss of K and every hop
@@ -144,12 +155,16 @@ void pathping_run(struct engine *e, struct out *o, const struct pathping_request
     struct hop *hops = ecalloc(req->max_hops, sizeof *hops);
     int silent;
     unsigned n = find_path(e, o, req, hops, &silent);
+    if (req->keys && req->keys->interrupted) {
+        free(hops);
+        return;
+    }
     /* Windows 7 and later count the hops that answered, not a silent one.
      * In long double: 255 hops x 2^32 queries x 2^32 ms would wrap. */
     long double seconds = (long double)n * req->queries * req->period_ms / 1000;
     pathping_computing(o, seconds < ULONG_MAX ? (unsigned long)seconds : ULONG_MAX, silent);
     out_flush(o);
-    measure(e, req, hops, n);
-    print_table(e, o, req, origin, hops, n);
+    if (measure(e, req, hops, n))
+        print_table(e, o, req, origin, hops, n);
     free(hops);
 }

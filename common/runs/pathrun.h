@@ -10,6 +10,7 @@
 #include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/interrupt.h"
 #include "runs/sink.h"
 
 #define PATHPING_PHASE1_TRIES 3
@@ -28,8 +29,12 @@ struct pathping_request {
     int source_is_ours;     /* -i names an address of the current host */
     int realtime;
     const struct run_sink *sink; /* also told every probe, hop and row, or NULL */
+    struct interrupt_plan *keys; /* Ctrl+C / Ctrl+Break after N probes, or NULL */
 };
 
+/* The whole run on O; a planned key ends it after its probe (phase 1's
+ * tries and phase 2's queries count alike), with the lines printed so far
+ * (keys->interrupted then set), as pathping catches neither key. */
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req);
 
 #endif

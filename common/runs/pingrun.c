@@ -172,12 +172,25 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
 /* Ctrl+Break shows the statistics and goes on; returns 1 on Ctrl+C. */
 static int handle_signals(struct out *o, const char *addr, const struct ping_stats *st)
 {
-    if (ping_break_requested) {
-        ping_break_requested = 0;
+    for (; ping_break_requested > 0; ping_break_requested--) {
         ping_statistics(o, addr, st);
         ping_line(o, PING_CONTROL_BREAK);
     }
     return ping_stop_requested != 0;
+}
+
+/* The keys the plan presses after the echo just shown, as the signal
+ * handlers would; returns whether any was pressed. */
+static int press_planned_keys(struct interrupt_plan *keys)
+{
+    if (!keys)
+        return 0;
+    int stop = interrupt_result(keys);
+    unsigned breaks = interrupt_breaks_due(keys);
+    ping_break_requested += (sig_atomic_t)breaks;
+    if (stop)
+        ping_stop_requested = 1;
+    return stop || breaks;
 }
 
 unsigned long ping_run(struct engine *e, struct out *o, const struct ping_request *req)
@@ -191,11 +204,16 @@ unsigned long ping_run(struct engine *e, struct out *o, const struct ping_reques
         if ((stopped = handle_signals(o, addr, &st)) || o->failed)
             break; /* Ctrl+C, or nobody reads the output any more */
         double took = one_echo(e, o, req, &st);
+        int more = req->forever || seq + 1 < req->count;
+        /* a key after the last echo finds the run over: Windows prints the
+         * statistics at once */
+        int pressed = more && press_planned_keys(req->keys);
         /* Windows sends the next echo a second after this one was sent, or
-         * at once after a wait as long as that. */
-        if ((req->forever || seq + 1 < req->count) && took < ECHO_INTERVAL_MS) {
+         * at once after a wait as long as that.  A key cuts the real pause
+         * short, as a signal does; the simulated time passes as with one. */
+        if (more && took < ECHO_INTERVAL_MS) {
             engine_elapse(e, ECHO_INTERVAL_MS - took, 0);
-            if (req->realtime)
+            if (req->realtime && !pressed)
                 pace_ms(ECHO_INTERVAL_MS - took);
         }
     }

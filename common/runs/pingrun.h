@@ -9,6 +9,7 @@
 #include "model/resolve.h"
 #include "render/out.h"
 #include "data/probe.h"
+#include "runs/interrupt.h"
 #include "runs/sink.h"
 
 struct ping_request {
@@ -31,10 +32,13 @@ struct ping_request {
     uint32_t clock_ms;       /* time of day at the start, for -s */
     int realtime;
     const struct run_sink *sink; /* also told every echo and the statistics, or NULL */
+    struct interrupt_plan *keys; /* Ctrl+C / Ctrl+Break after N echoes, or NULL */
 };
 
 /* Set by the front end's signal handlers: SIGINT stops with the statistics
- * and "Control-C"; SIGQUIT prints them with "Control-Break" and goes on. */
+ * and "Control-C"; SIGQUIT prints them with "Control-Break" and goes on.
+ * The request's plan of keys raises them too (--interrupt-after,
+ * --break-after), between an echo's line and the next echo. */
 extern volatile sig_atomic_t ping_stop_requested;
 extern volatile sig_atomic_t ping_break_requested;
 

@@ -18,8 +18,11 @@ static int is_unreachable(enum probe_status s)
     return s == PROBE_HOST_UNREACH || s == PROBE_NET_UNREACH;
 }
 
-/* One hop: returns 1 when the trace is over (target reached or reported). */
-static int trace_hop(struct engine *e, struct out *o, const struct trace_request *req,
+enum hop_end { HOP_NEXT, HOP_LAST, HOP_CUT };
+
+/* One hop: HOP_LAST when the trace is over (target reached or reported),
+ * HOP_CUT when a planned key ended it. */
+static enum hop_end trace_hop(struct engine *e, struct out *o, const struct trace_request *req,
                      unsigned ttl)
 {
     struct probe_spec spec = {.dst = req->target.addr, .ttl = (int)ttl, .size = 32,
@@ -46,9 +49,11 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
                                              ? TRACERT_NET_UNREACH
                                              : TRACERT_HOST_UNREACH);
-            return 1;
+            return interrupt_ends_run(req->keys) ? HOP_CUT : HOP_LAST;
         }
         tracert_probe_field(o, replied, r.rtt_ms);
+        if (interrupt_ends_run(req->keys))
+            return HOP_CUT; /* the key comes before the hop's address */
         if (replied) {
             answered = 1;
             from = r.from;
@@ -58,19 +63,22 @@ static int trace_hop(struct engine *e, struct out *o, const struct trace_request
     if (!answered) {
         sink_hop(req->sink, &(struct sink_hop){ttl, 0, from, NULL, 0});
         tracert_hop_timed_out(o);
-        return 0;
+        return HOP_NEXT;
     }
     format_hop_text(e->net, e->src_device, from, req->resolve_names, text, sizeof text);
     sink_hop(req->sink, &(struct sink_hop){ttl, 1, from, text, 0});
     tracert_hop_address(o, text);
-    return reached;
+    return reached ? HOP_LAST : HOP_NEXT;
 }
 
 void trace_run(struct engine *e, struct out *o, const struct trace_request *req)
 {
     print_header(e, o, req);
     for (unsigned ttl = 1; ttl <= req->max_hops; ttl++)
-        if (trace_hop(e, o, req, ttl))
-            break;
+        switch (trace_hop(e, o, req, ttl)) {
+        case HOP_NEXT: continue;
+        case HOP_LAST: tracert_footer(o); return;
+        case HOP_CUT: interrupt_cut_output(o); return;
+        }
     tracert_footer(o);
 }

@@ -45,7 +45,7 @@ nm_load_lib /usr/lib/bats/bats-support
 nm_load_lib /usr/lib/bats/bats-assert
 
 # The environment must not leak into the tests.
-unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG \
+unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG NETMIMIC_SHOW_SEED \
     NETMIMIC_WINDOWS NETMIMIC_TIMING
 
 # Every catalogue message the tools print is logged (render/msg.c), and every
