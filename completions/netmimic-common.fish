@@ -70,6 +70,8 @@ function __netmimic_complete_tool -a cmd windows valued
     complete -c $cmd -l profile -r -F -d 'the profile (file or directory)'
     complete -c $cmd -l json -r -F -d 'write the JSON record'
     complete -c $cmd -l seed -x -d 'the seed of the random draws'
+    complete -c $cmd -l interrupt-after -x -d 'Ctrl+C after N echo results'
+    complete -c $cmd -l break-after -x -d 'Ctrl+Break after N echo results (ping)'
     complete -c $cmd -l lang -x -a 'en-US de-DE es-ES fr-FR ja-JP ko-KR pt-BR ru-RU zh-CN' \
         -d 'the language of Windows'
     complete -c $cmd -l encoding -x -a 'utf-8 oem' -d 'the bytes of the text'
