@@ -205,7 +205,7 @@ EOF
     same
 }
 
-@test "German: the statistics in German, Control-C in English (no catalogue has it)" {
+@test "German: the statistics in German, then the catalogue's Control-C (unconfirmed: STRG+C)" {
     on ping ping-005 --lang de-DE --interrupt-after 2 192.168.0.4
     assert_exit 0 "$OUT"
     # ../shared/corpus-locale/INDEX.md, German message table
@@ -220,7 +220,7 @@ Ping-Statistik für 192.168.0.4:
     (0% Verlust),
 Ca. Zeitangaben in Millisek.:
     Minimum = 12ms, Maximum = 29ms, Mittelwert = 20ms
-Control-C
+STRG+C
 EOF
     same
 }
