@@ -61,8 +61,8 @@ timeouts() {
     # the second probe, 100 ms after the first, is dropped, the third, after
     # the second's 4000 ms timeout, answered; 12 Ashburn's Loopback0 106.5+0.6
     # (its reply goes back through A); 13-15 the provider's border, spine and
-    # leaf filter ICMP; 16 the load balancer, 53.6 out, back through B
-    # (0.3+0.35+41.5+0.2+8.15) = 50.5, +0.3: 104.4; 17 the server 104.6
+    # leaf filter ICMP; 16 the load balancer, 53.9 out, back through B
+    # (0.3+0.35+41.5+0.2+8.15) = 50.5, +0.3: 104.7; 17 the server 104.9
     want <<'WANT'
 
 Tracing route to www.example.org [203.0.113.80]
@@ -120,7 +120,7 @@ WANT
     # Sydney 311.5+0.5; 20 Canberra 316.7+0.5, right after Sydney: the
     # pseudowire's routers take no hop; 21 the campus border (no reverse
     # name) 317.6+0.4; 22-24 core, firewall, data centre switch 317.9 ..
-    # 318.4 plus 0.3, 0.8, 0.3; 25 the server 318.6
+    # 318.4 plus 0.3, 0.8, 0.3; 25 the server 318.7
     want <<'WANT'
 
 Tracing route to www.univ.example [203.0.113.200]
@@ -186,7 +186,7 @@ WANT
 @test "internet: ping www.example.org: TTL=52, not 48: the reply comes back through B (asymmetric), 104 ms" {
     inet ping "$BATS_TEST_TMPDIR/out" www.example.org
     assert_exit 0 "$BATS_TEST_TMPDIR/out"
-    # 53.35 out through A, 50.5 back through B, +0.1: 104.0 .. 105.0.  The
+    # 54.0 out through A, 50.6 back through B, +0.1: about 104.7.  The
     # trace's 16 routers would leave 64 - 16 = 48; the way back crosses the
     # load balancer, leaf, spine, border, B's Ashburn edge, B's core as one
     # hop, B's Frankfurt edge, cr1.fra1, cr1.ber1, the aggregation switch,
@@ -265,7 +265,7 @@ WANT
     # routers that do not propagate the TTL: one hop, its egress router
     # (router 5 from Frankfurt) answering after all of it, 49.85 each way:
     # 99.7; 8 B's Ashburn edge 99.7+0.4; 9-11 silent; 12 the load balancer
-    # 101.0+0.3; 13 the server 101.2
+    # 101.0+0.3; 13 the server 101.3
     want <<'WANT'
 
 Tracing route to www.example.org [203.0.113.80]
@@ -329,7 +329,7 @@ WANT
     inet ping "$BATS_TEST_TMPDIR/out" -a -n 2 203.0.113.200
     assert_exit 0 "$BATS_TEST_TMPDIR/out"
     # 24 routers back, the pseudowire's 4 not among them: 64 - 24 = 40;
-    # 318.6 and a draw a little later
+    # about 318.7 each
     want <<'WANT'
 
 Pinging web-prod-02.its.univ.example [203.0.113.200] with 32 bytes of data:
