@@ -191,7 +191,9 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
         return 0;
     }
     fprintf(fp, "%s, the reply comes back (TTL %d)", explain_answer(r.status), r.reply_ttl);
-    chance_notes(fp, r.responder);
+    /* a link's routers always answer: the device that the probe entered
+     * the link from (r.responder) does not police their replies */
+    chance_notes(fp, r.segment ? NULL : r.responder);
     fputc('\n', fp);
     if (r.status == PROBE_TTL_EXPIRED)
         return 0;
