@@ -718,6 +718,25 @@ EOF
     assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }
 
+@test "-r: a destination with record_on_arrival fills a slot on arrival and one on reply" {
+    # de-ping-008's network: pc - r1 - target, the target a Linux host
+    run "$BIN/ping" --profile "$TEST_PROFILES/locale-model/de-ping-008.ini" --seed 1 -n 1 \
+        -r 9 134.108.190.10
+    [ "$status" -eq 0 ]
+    assert_line --index 1 "Reply from 134.108.190.10: bytes=32 time=3ms TTL=63"
+    assert_line --index 2 "    Route: 134.108.190.14 ->"
+    assert_line --index 3 "           134.108.190.10 ->"
+    assert_line --index 4 "           134.108.190.10 ->"
+    assert_line --index 5 "           134.108.11.254"
+    assert_line --index 6 "Ping statistics for 134.108.190.10:"
+    # the slots run out as the count says: the arrival takes the second
+    run "$BIN/ping" --profile "$TEST_PROFILES/locale-model/de-ping-008.ini" --seed 1 -n 1 \
+        -r 2 134.108.190.10
+    assert_line --index 2 "    Route: 134.108.190.14 ->"
+    assert_line --index 3 "           134.108.190.10"
+    assert_line --index 4 "Ping statistics for 134.108.190.10:"
+}
+
 # check_timestamps FILE FIRST_LINE BASE: the 4 timestamp lines from line
 # FIRST_LINE have the layout "    Timestamp: A : N ->" then 15-space
 # continuation lines, the chain's first four recorded addresses, and times

@@ -441,8 +441,9 @@ static void record_hops(const struct network *net, const struct fwd_path *p, siz
     }
 }
 
-/* -r/-s: the way out (routers), the destination as it sends the reply, the
- * way back (routers); times are spread over the round trip. */
+/* -r/-s: the way out (routers), the destination (with record_on_arrival
+ * once as the request arrives, then as it sends the reply), the way back
+ * (routers); times are spread over the round trip. */
 static void record_route(struct engine *e, const struct fwd_path *out,
                          const struct probe_spec *spec, struct probe_result *r)
 {
@@ -452,6 +453,11 @@ static void record_route(struct engine *e, const struct fwd_path *out,
     if (out->n > 1) /* the source records nothing, a segment on its link does */
         record_segment(e->net, out->steps[1].in_link, e->src_device, max, r->rtt_ms / 4, r);
     record_hops(e->net, out, 1, max, r->rtt_ms / 4, r);
+    const struct device *dst = &e->net->devices[out->steps[out->n - 1].device];
+    if (dst->record_on_arrival && r->nrecorded < max) {
+        r->recorded_at[r->nrecorded] = r->rtt_ms / 2;
+        r->recorded[r->nrecorded++] = spec->dst; /* the address it arrived for */
+    }
     record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
 }
 

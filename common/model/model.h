@@ -97,6 +97,10 @@ struct device {
     struct prefix *nat_inside;
     size_t nnat_inside;
     int nat_outside;       /* the outside interface, -1: no NAT */
+    /* -r/-s as the destination: the stack also fills a slot with the
+     * address a request arrived for, before adding its own to the reply
+     * (Linux does; RFC 1122 asks for one entry only). */
+    int record_on_arrival;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */

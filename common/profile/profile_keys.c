@@ -464,6 +464,8 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
         d->kind = strcmp(v, "host") == 0 ? KIND_HOST : KIND_ROUTER;
     } else if (strcmp(key, "answers") == 0)
         d->answers = parse_flag(ld, sec, key, v);
+    else if (strcmp(key, "record_on_arrival") == 0)
+        d->record_on_arrival = parse_flag(ld, sec, key, v);
     else if (strcmp(key, "reply_loss") == 0)
         d->reply_loss = parse_probability(ld, sec, key, v);
     else if (strcmp(key, "reply_limit") == 0)
@@ -515,7 +517,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
                            "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
-                           "reply_from, nat_inside, nat_outside, description)");
+                           "reply_from, nat_inside, nat_outside, record_on_arrival, description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,
