@@ -142,6 +142,13 @@ MPROFILES=$TEST_PROFILES/locale-model
     same_as leading_blank de-ping-008
 }
 
+@test "de-ping-010: -s, the run's time of day and each device's clock" {
+    tool_run ping "$OUT" --profile "$MPROFILES/de-ping-010.ini" --seed 1 --lang de-DE -n 1 \
+        -s 4 134.108.190.10
+    assert_exit 0 "$OUT"
+    same_as leading_blank de-ping-010
+}
+
 @test "de-ping-011: -n 2 (the source's extra empty line at the end is not ping's)" {
     on de-ping-011 ping --lang de-DE -n 2 192.168.31.16
     assert_exit 0 "$OUT"

@@ -422,6 +422,7 @@ static void record_segment(const struct network *net, int link, int from, unsign
         if (a.family == FAMILY_NONE)
             return;
         r->recorded_at[r->nrecorded] = at_ms;
+        r->recorded_by[r->nrecorded] = NULL;
         r->recorded[r->nrecorded++] = a;
     }
 }
@@ -435,6 +436,7 @@ static void record_hops(const struct network *net, const struct fwd_path *p, siz
         const struct path_step *st = &p->steps[k];
         if (k == 0 || device_decrements(&net->devices[st->device], st->in_link)) {
             r->recorded_at[r->nrecorded] = at_ms;
+            r->recorded_by[r->nrecorded] = &net->devices[st->device];
             r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
         }
         record_segment(net, p->steps[k + 1].in_link, st->device, max, at_ms, r);
@@ -456,6 +458,7 @@ static void record_route(struct engine *e, const struct fwd_path *out,
     const struct device *dst = &e->net->devices[out->steps[out->n - 1].device];
     if (dst->record_on_arrival && r->nrecorded < max) {
         r->recorded_at[r->nrecorded] = r->rtt_ms / 2;
+        r->recorded_by[r->nrecorded] = dst;
         r->recorded[r->nrecorded++] = spec->dst; /* the address it arrived for */
     }
     record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);

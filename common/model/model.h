@@ -101,6 +101,9 @@ struct device {
      * address a request arrived for, before adding its own to the reply
      * (Linux does; RFC 1122 asks for one entry only). */
     int record_on_arrival;
+    /* How far the device's clock is ahead of the network's time of day
+     * (behind if negative), in ms: what its -s timestamps read. */
+    double clock_offset_ms;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */
@@ -167,6 +170,10 @@ struct network {
     char *path;            /* the profile file, for messages */
     char *name;
     uint64_t ecmp_seed;
+    /* time_of_day: the time of day (UT, ms since midnight) at the start of
+     * a run, for ping -s; if not set, the seed's or the real clock's. */
+    int time_of_day_set;
+    double time_of_day_ms;
     int default_host;
     struct device *devices; size_t ndevices;
     struct iface *ifaces;   size_t nifaces;

@@ -65,6 +65,28 @@ static uint64_t parse_range(const struct loader *ld, const char *sec, const char
     return n;
 }
 
+/* "HH:MM:SS" or "HH:MM:SS.FFF" (up to three decimals: milliseconds), a
+ * time of day from 00:00:00 to 23:59:59.999; returns it in ms. */
+static double parse_time_of_day(const struct loader *ld, const char *sec, const char *key,
+                                const char *v)
+{
+    unsigned h, m, s, ms = 0;
+    int end = 0, frac_start = 0, frac_end = 0;
+    int ok = sscanf(v, "%2u:%2u:%2u%n.%n%3u%n", &h, &m, &s, &end, &frac_start, &ms,
+                    &frac_end) >= 3 && end == 8 && isdigit((unsigned char)v[0]) &&
+             isdigit((unsigned char)v[3]) && isdigit((unsigned char)v[6]);
+    if (ok && v[end] == '.') {
+        ok = frac_end > frac_start && isdigit((unsigned char)v[frac_start]);
+        for (int k = frac_end - frac_start; ok && k < 3; k++)
+            ms *= 10; /* ".5" is 500 ms */
+        end = frac_end;
+    }
+    if (!ok || v[end] != '\0' || h > 23 || m > 59 || s > 59)
+        loader_fail(ld, sec, key, "'%s' is not a time of day HH:MM:SS or HH:MM:SS.mmm "
+                                  "(00:00:00 to 23:59:59.999)", v);
+    return ((h * 60.0 + m) * 60.0 + s) * 1000.0 + ms;
+}
+
 /* "COUNT/MS": at most COUNT replies per MS milliseconds; blanks around
  * either number are allowed, nothing else. */
 static void parse_rate(const struct loader *ld, const char *sec, const char *key,
@@ -300,8 +322,12 @@ static void network_key(struct loader *ld, const char *sec, const char *key, con
         ld->default_host = v;
     else if (strcmp(key, "ecmp_seed") == 0)
         net->ecmp_seed = parse_range(ld, sec, key, v, 0, UINT64_MAX);
-    else if (strcmp(key, "description") != 0)
-        loader_fail(ld, sec, key, "unknown key (name, description, default_host, ecmp_seed)");
+    else if (strcmp(key, "time_of_day") == 0) {
+        net->time_of_day_ms = parse_time_of_day(ld, sec, key, v);
+        net->time_of_day_set = 1;
+    } else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (name, description, default_host, ecmp_seed, "
+                                  "time_of_day)");
 }
 
 static void site_key(struct loader *ld, struct site *s, const char *sec, const char *key,
@@ -455,6 +481,18 @@ static int device_neighbor_key(struct loader *ld, struct device *d, const char *
     return 1;
 }
 
+/* A clock's offset in ms, a decimal with a sign or none, fractions of a ms
+ * allowed (clocks are not set to the millisecond), within a day. */
+static double parse_clock_offset(const struct loader *ld, const char *sec, const char *key,
+                                 const char *v)
+{
+    double ms;
+    if (parse_double(v, &ms) || ms < -86400000.0 || ms > 86400000.0)
+        loader_fail(ld, sec, key, "'%s' is not a number of milliseconds from -86400000 to "
+                                  "86400000", v);
+    return ms;
+}
+
 static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
                              const char *key, const char *v)
 {
@@ -466,6 +504,8 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
         d->answers = parse_flag(ld, sec, key, v);
     else if (strcmp(key, "record_on_arrival") == 0)
         d->record_on_arrival = parse_flag(ld, sec, key, v);
+    else if (strcmp(key, "clock_offset") == 0)
+        d->clock_offset_ms = parse_clock_offset(ld, sec, key, v);
     else if (strcmp(key, "reply_loss") == 0)
         d->reply_loss = parse_probability(ld, sec, key, v);
     else if (strcmp(key, "reply_limit") == 0)
@@ -517,7 +557,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
                            "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
-                           "reply_from, nat_inside, nat_outside, record_on_arrival, description)");
+                           "reply_from, nat_inside, nat_outside, record_on_arrival, clock_offset, description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,
