@@ -149,6 +149,13 @@ MPROFILES=$TEST_PROFILES/locale-model
     same_as leading_blank de-ping-010
 }
 
+@test "ru-tracert-003: -d, a destination NAT shows the target at hops 19 and 20" {
+    tool_run tracert "$OUT" --profile "$MPROFILES/ru-tracert-003.ini" --seed 1 --lang ru-RU \
+        -d 185.73.194.82
+    assert_exit 0 "$OUT"
+    same_as exact ru-tracert-003
+}
+
 @test "de-ping-011: -n 2 (the source's extra empty line at the end is not ping's)" {
     on de-ping-011 ping --lang de-DE -n 2 192.168.31.16
     assert_exit 0 "$OUT"

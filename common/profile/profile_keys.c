@@ -529,6 +529,25 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
     return 1;
 }
 
+/* nat_forward = ADDRESS [ADDRESS]: the inside address of each family. */
+static void parse_nat_forward(struct loader *ld, struct device *d, const char *sec,
+                              const char *key, const char *v)
+{
+    size_t n;
+    char **items = loader_split(ld, v, ' ', &n);
+    if (n == 0)
+        loader_fail(ld, sec, key, "empty: an inside address is needed");
+    for (size_t i = 0; i < n; i++) {
+        struct addr a;
+        if (addr_parse(items[i], &a))
+            loader_fail(ld, sec, key, "'%s' is not an address", items[i]);
+        struct addr *slot = &d->nat_forward[a.family == FAMILY_V6];
+        if (slot->family != FAMILY_NONE)
+            loader_fail(ld, sec, key, "two addresses of one family: one IPv4 and one IPv6 at most");
+        *slot = a;
+    }
+}
+
 static void device_key(struct loader *ld, int idx, const char *sec, const char *key,
                        const char *v)
 {
@@ -553,11 +572,14 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         parse_prefixes(ld, sec, key, v, &d->nat_inside, &d->nnat_inside);
     else if (strcmp(key, "nat_outside") == 0)
         ld->dev_refs[idx].nat_outside = v;
+    else if (strcmp(key, "nat_forward") == 0)
+        parse_nat_forward(ld, d, sec, key, v);
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
                            "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
-                           "reply_from, nat_inside, nat_outside, record_on_arrival, clock_offset, description)");
+                           "reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, "
+                           "description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,
