@@ -199,9 +199,9 @@ EOF
 
 # ---- profile: unknown keys, one per section type ---------------------------
 
-@test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed)"; }
+@test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed, time_of_day)"; }
 @test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
-@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, reply_from, nat_inside, nat_outside, description)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, description)"; }
 @test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, routers, routers_ttl, router_addresses, router_names, description)"; }
 @test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
 @test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
@@ -210,6 +210,21 @@ EOF
 # ---- profile: bad values ----------------------------------------------------
 
 @test "value: network ecmp_seed -1" { edit_key network ecmp_seed -1; profile_fails "[network] ecmp_seed: '-1' is not a whole number from 0 to 18446744073709551615"; }
+@test "value: network time_of_day out of range or malformed" {
+    local v
+    for v in 24:00:00 14:60:00 14:02:60 14:02:59.0315 4:02:59 14:02:59. 14:02:59x 14:2:059 +4:02:59 noon; do
+        edit_key network time_of_day "$v"
+        profile_fails "[network] time_of_day: '$v' is not a time of day HH:MM:SS or HH:MM:SS.mmm (00:00:00 to 23:59:59.999)"
+    done
+}
+@test "value: device clock_offset not a number of ms within a day" {
+    local v
+    for v in fast 86400000.5 -86400001 0x10; do
+        edit_key 'device r1' clock_offset "$v"
+        profile_fails "[device r1] clock_offset: '$v' is not a number of milliseconds from -86400000 to 86400000"
+    done
+}
+@test "value: device record_on_arrival not yes/no" { edit_key 'device r1' record_on_arrival twice; profile_fails "[device r1] record_on_arrival: 'twice' is not yes or no"; }
 @test "value: site prefixes not a prefix" { edit_key 'site s1' prefixes 10.0.0.0; profile_fails "[site s1] prefixes: '10.0.0.0' is not a prefix like 10.1.0.0/16"; }
 @test "value: site prefixes length 33" { edit_key 'site s1' prefixes 10.0.0.0/33; profile_fails "[site s1] prefixes: '10.0.0.0/33' is not a prefix like 10.1.0.0/16"; }
 

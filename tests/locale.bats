@@ -130,6 +130,32 @@ in_codepage() {
     assert_same_file "$OUT" "$WANT"
 }
 
+# The captures that need a model feature besides the chains of
+# make-profiles.sh: their profiles are written by hand, in
+# tests/profiles/locale-model/.
+MPROFILES=$TEST_PROFILES/locale-model
+
+@test "de-ping-008: -r, a Linux target records its address on arrival and on reply" {
+    tool_run ping "$OUT" --profile "$MPROFILES/de-ping-008.ini" --seed 1 --lang de-DE -n 1 \
+        -r 9 134.108.190.10
+    assert_exit 0 "$OUT"
+    same_as leading_blank de-ping-008
+}
+
+@test "de-ping-010: -s, the run's time of day and each device's clock" {
+    tool_run ping "$OUT" --profile "$MPROFILES/de-ping-010.ini" --seed 1 --lang de-DE -n 1 \
+        -s 4 134.108.190.10
+    assert_exit 0 "$OUT"
+    same_as leading_blank de-ping-010
+}
+
+@test "ru-tracert-003: -d, a destination NAT shows the target at hops 19 and 20" {
+    tool_run tracert "$OUT" --profile "$MPROFILES/ru-tracert-003.ini" --seed 1 --lang ru-RU \
+        -d 185.73.194.82
+    assert_exit 0 "$OUT"
+    same_as exact ru-tracert-003
+}
+
 @test "de-ping-011: -n 2 (the source's extra empty line at the end is not ping's)" {
     on de-ping-011 ping --lang de-DE -n 2 192.168.31.16
     assert_exit 0 "$OUT"

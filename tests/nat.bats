@@ -1,5 +1,6 @@
 #!/usr/bin/env bats
-# nat.bats - source NAT (nat_inside, nat_outside) on a home gateway
+# nat.bats - source NAT (nat_inside, nat_outside), and at the end
+# destination NAT (nat_forward), on a home gateway
 # (tests/profiles/model/nat.ini): the routers beyond it see the gateway's
 # outside address and need no route to the home LAN; the PC sees their real
 # addresses.  The expected outputs are worked out by hand from the
@@ -204,4 +205,123 @@ WANT
     printf '%s\n' '' 'Tracing route to dns.google [8.8.8.8]' 'over a maximum of 30 hops:' '' \
         192.168.1.1 203.0.113.46 198.51.100.0 198.51.100.9 8.8.8.8 '' 'Trace complete.' >"$BATS_TEST_TMPDIR/want"
     assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
+}
+
+# ---- destination NAT (nat_forward) ------------------------------------------
+# nat.ini's gateway forwards what comes in by its outside interface for
+# 203.0.113.2 to the PC, 192.168.1.10 (a "DMZ host", no ports): ext reaches
+# the PC at the gateway's address, 1+2+5+1 ms each way.
+
+# dnat FILE: nat.ini with the gateway's nat_forward to the PC.
+dnat() { sed '/^nat_outside = wan$/a nat_forward = 192.168.1.10' "$NAT" >"$1"; }
+
+@test "nat_forward: a ping from outside to the outside address is answered by the inside host" {
+    dnat "$BATS_TEST_TMPDIR/p.ini"
+    grep -q '^nat_forward = 192.168.1.10$' "$BATS_TEST_TMPDIR/p.ini"
+    tool_run ping "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --from ext --seed 1 \
+        -n 1 203.0.113.2
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # the PC's TTL 128 less the gateway, isp1 and isp2 (not 253: the gateway
+    # no longer answers itself)
+    cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
+
+Pinging 203.0.113.2 with 32 bytes of data:
+Reply from 203.0.113.2: bytes=32 time=18ms TTL=125
+
+Ping statistics for 203.0.113.2:
+    Packets: Sent = 1, Received = 1, Lost = 0 (0% loss),
+Approximate round trip times in milli-seconds:
+    Minimum = 18ms, Maximum = 18ms, Average = 18ms
+WANT
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "nat_forward: tracert shows the outside address twice, the gateway's time exceeded then the host's echo reply" {
+    dnat "$BATS_TEST_TMPDIR/p.ini"
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --from ext --seed 1 \
+        -d 203.0.113.2
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # isp2 1 ms each way, isp1 1+2, the gateway 1+2+5 (it decrements the
+    # translated probe and answers from its outside interface), the PC 9
+    cat >"$BATS_TEST_TMPDIR/want" <<'WANT'
+
+Tracing route to 203.0.113.2 over a maximum of 30 hops
+
+  1     2 ms     2 ms     2 ms  198.18.0.1
+  2     6 ms     6 ms     6 ms  198.51.100.1
+  3    16 ms    16 ms    16 ms  203.0.113.2
+  4    18 ms    18 ms    18 ms  203.0.113.2
+
+Trace complete.
+WANT
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "nat_forward: only what comes in by the outside interface is translated" {
+    dnat "$BATS_TEST_TMPDIR/p.ini"
+    # from the LAN the outside address is the gateway's own: 1 ms each way,
+    # its own TTL 255
+    tool_run ping "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --from laptop \
+        --seed 1 -n 1 203.0.113.2
+    assert_equal "$(sed -n 3p "$BATS_TEST_TMPDIR/out")" "Reply from 203.0.113.2: bytes=32 time=2ms TTL=255"
+    # and the source NAT still works alongside: the PC's trace is unchanged
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --seed 1 -d 198.18.0.10
+    printf '%s\n' "$TRACE_WANT" >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+@test "nat_forward: a reply that goes back around the gateway finds no state and is lost" {
+    # a second router, alt, between the home LAN and isp2: the PC's default
+    # route goes through it, so its echo reply never passes the gateway's
+    # outside interface and leaves with the PC's own address
+    dnat "$BATS_TEST_TMPDIR/p.ini"
+    sed -i '/^\[device pc\]/,/^$/s#via 192.168.1.1#via 192.168.1.2#' \
+        "$BATS_TEST_TMPDIR/p.ini"
+    cat >>"$BATS_TEST_TMPDIR/p.ini" <<'INI'
+
+[device alt]
+interfaces = lan 192.168.1.2/24, up 198.18.0.2/24
+routes = 0.0.0.0/0 via 198.18.0.1
+
+[link pc-alt]
+a = pc.eth0
+b = alt.lan
+latency = 1
+
+[link alt-isp2]
+a = alt.up
+b = isp2.dc
+latency = 1
+INI
+    grep -A3 '^\[device pc\]' "$BATS_TEST_TMPDIR/p.ini" | grep -q 'via 192.168.1.2$'
+    tool_run ping "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --from ext --seed 1 \
+        -n 1 203.0.113.2
+    assert_exit 1 "$BATS_TEST_TMPDIR/out"
+    assert_equal "$(sed -n 3p "$BATS_TEST_TMPDIR/out")" "Request timed out."
+}
+
+@test "nat_forward: needs nat_outside, an address, and an outside address of its family" {
+    sed -e '/^nat_/d' -e '/^\[device gw\]/a nat_forward = 192.168.1.10' "$NAT" >"$BATS_TEST_TMPDIR/p.ini"
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" 198.18.0.10
+    assert_equal "$status" 2
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "tracert: $BATS_TEST_TMPDIR/p.ini: [device gw] nat_outside: missing: nat_forward needs the outside interface"
+    # destination NAT alone, without nat_inside, is a valid profile
+    sed -e '/^nat_inside/d' -e '/^nat_outside = wan$/a nat_forward = 192.168.1.10' "$NAT" \
+        >"$BATS_TEST_TMPDIR/p.ini"
+    tool_run ping "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" --from ext --seed 1 \
+        -n 1 203.0.113.2
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    local v
+    for v in 192.168.1.300 "192.168.1.10 192.168.1.11" 2001:db8::10; do
+        sed "/^nat_outside = wan\$/a nat_forward = $v" "$NAT" >"$BATS_TEST_TMPDIR/p.ini"
+        tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" 198.18.0.10
+        assert_equal "$status" 2
+    done
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "tracert: $BATS_TEST_TMPDIR/p.ini: [device gw] nat_forward: interface 'wan' has no IPv6 address to forward"
+    sed "/^nat_outside = wan\$/a nat_forward = 192.168.1.10 192.168.1.11" "$NAT" >"$BATS_TEST_TMPDIR/p.ini"
+    tool_run tracert "$BATS_TEST_TMPDIR/out" --profile "$BATS_TEST_TMPDIR/p.ini" 198.18.0.10
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/out.err")" \
+        "tracert: $BATS_TEST_TMPDIR/p.ini: [device gw] nat_forward: two addresses of one family: one IPv4 and one IPv6 at most"
 }

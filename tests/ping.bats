@@ -718,6 +718,25 @@ EOF
     assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
 }
 
+@test "-r: a destination with record_on_arrival fills a slot on arrival and one on reply" {
+    # de-ping-008's network: pc - r1 - target, the target a Linux host
+    run "$BIN/ping" --profile "$TEST_PROFILES/locale-model/de-ping-008.ini" --seed 1 -n 1 \
+        -r 9 134.108.190.10
+    [ "$status" -eq 0 ]
+    assert_line --index 1 "Reply from 134.108.190.10: bytes=32 time=3ms TTL=63"
+    assert_line --index 2 "    Route: 134.108.190.14 ->"
+    assert_line --index 3 "           134.108.190.10 ->"
+    assert_line --index 4 "           134.108.190.10 ->"
+    assert_line --index 5 "           134.108.11.254"
+    assert_line --index 6 "Ping statistics for 134.108.190.10:"
+    # the slots run out as the count says: the arrival takes the second
+    run "$BIN/ping" --profile "$TEST_PROFILES/locale-model/de-ping-008.ini" --seed 1 -n 1 \
+        -r 2 134.108.190.10
+    assert_line --index 2 "    Route: 134.108.190.14 ->"
+    assert_line --index 3 "           134.108.190.10"
+    assert_line --index 4 "Ping statistics for 134.108.190.10:"
+}
+
 # check_timestamps FILE FIRST_LINE BASE: the 4 timestamp lines from line
 # FIRST_LINE have the layout "    Timestamp: A : N ->" then 15-space
 # continuation lines, the chain's first four recorded addresses, and times
@@ -777,6 +796,35 @@ Approximate round trip times in milli-seconds:
     assert_line --index 5 --regexp '^    Timestamp: 10\.0\.12\.1 : [0-9]+ ->$'
     assert_line --index 6 --regexp '^               10\.0\.34\.3 : [0-9]+$'
     assert_equal "${#lines[@]}" 7
+}
+
+@test "-s: the profile's time_of_day starts the run, each device stamps from its clock_offset" {
+    # de-ping-010's network: the run starts at 14:02:59.031 (50579031 ms),
+    # r1's clock is 1.5 ms ahead, the target (record_on_arrival) stamps
+    # twice; RTT 1.2 ms: r1 at RTT/4, the rest at RTT/2; whatever the seed
+    local p=$TEST_PROFILES/locale-model/de-ping-010.ini seed
+    for seed in 1 2; do
+        run "$BIN/ping" --profile "$p" --seed "$seed" -n 2 -s 4 134.108.190.10
+        [ "$status" -eq 0 ]
+        assert_line --index 1 "Reply from 134.108.190.10: bytes=32 time=1ms TTL=63"
+        assert_line --index 2 "    Timestamp: 134.108.190.14 : 50579032 ->"
+        assert_line --index 3 "               134.108.190.10 : 50579031 ->"
+        assert_line --index 4 "               134.108.190.10 : 50579031 ->"
+        assert_line --index 5 "               134.108.11.254 : 50579033"
+        # the second echo, a second later
+        assert_line --index 7 "    Timestamp: 134.108.190.14 : 50580032 ->"
+        assert_line --index 10 "               134.108.11.254 : 50580033"
+    done
+}
+
+@test "-s: a clock behind the network's wraps to the end of the day before" {
+    sed -e 's/^time_of_day = .*/time_of_day = 00:00:00/' -e 's/^clock_offset = .*/clock_offset = -2/' \
+        "$TEST_PROFILES/locale-model/de-ping-010.ini" >"$BATS_TEST_TMPDIR/p.ini"
+    run "$BIN/ping" --profile "$BATS_TEST_TMPDIR/p.ini" -n 1 -s 4 134.108.190.10
+    [ "$status" -eq 0 ]
+    assert_line --index 2 "    Timestamp: 134.108.190.14 : 86399998 ->"
+    assert_line --index 3 "               134.108.190.10 : 0 ->"
+    assert_line --index 5 "               134.108.11.254 : 86399998"
 }
 
 @test "-l sets the size in the header and in bytes=" {

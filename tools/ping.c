@@ -70,11 +70,13 @@ static void catch_signals(void)
     sigaction(SIGQUIT, &sa, NULL);
 }
 
-/* The time of day for -s: from the seed when one was given or shown
- * (NETMIMIC_SHOW_SEED), so that the same seed gives the same bytes; from
- * the clock otherwise. */
-static uint32_t clock_of_day(const struct run *run)
+/* The time of day for -s: the profile's time_of_day if it sets one; from
+ * the seed when one was given or shown (NETMIMIC_SHOW_SEED), so that the
+ * same seed gives the same bytes; from the clock otherwise. */
+static double clock_of_day(const struct run *run)
 {
+    if (run->net.time_of_day_set)
+        return run->net.time_of_day_ms;
     if (run->replayable)
         return (uint32_t)(rng_mix64(run->seed) % MS_PER_DAY);
     struct timespec ts;

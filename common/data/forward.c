@@ -80,6 +80,7 @@ void forward_path(const struct network *net, struct routing *rt, int src_device,
     for (;;) {
         const struct path_step *at = &out->steps[out->n - 1];
         int device = at->device;
+        dst = nat_destination(net, device, at->in_iface, dst); /* the inside host's */
         if (device_owns(net, device, dst)) {
             out->end = PATH_DELIVERED;
             return;

@@ -151,6 +151,10 @@ void engine_prepare(struct engine *e, const struct probe_spec *spec)
     routing_prepare(rt, spec->dst);
     for (size_t i = 0; i < spec->nvia; i++)
         routing_prepare(rt, spec->via[i]);
+    for (size_t i = 0; i < e->net->ndevices; i++) /* where destination NAT sends packets */
+        for (int f = 0; f < 2; f++)
+            if (e->net->devices[i].nat_forward[f].family != FAMILY_NONE)
+                routing_prepare(rt, e->net->devices[i].nat_forward[f]);
     if (spec->nvia)
         return; /* a source route's legs are computed as the run goes */
     const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);
@@ -366,10 +370,36 @@ static const struct device *path_last(const struct network *net, const struct fw
     return &net->devices[p->steps[p->n - 1].device];
 }
 
+/* The device of OUT whose destination NAT last translated DST, or -1. */
+static int dnat_device(const struct network *net, const struct fwd_path *out, struct addr dst)
+{
+    int nat = -1;
+    for (size_t k = 1; k < out->n; k++) {
+        struct addr to = nat_destination(net, out->steps[k].device, out->steps[k].in_iface, dst);
+        if (!addr_eq(to, dst))
+            nat = out->steps[k].device;
+        dst = to;
+    }
+    return nat;
+}
+
+/* Does BACK pass device NAT out of its outside interface?  Only there does
+ * the state of a destination NAT give the inside host's reply the outside
+ * address back; a reply that bypasses it keeps the inside address, which
+ * the source does not take for the answer to its echo. */
+static int leaves_outside(const struct network *net, const struct fwd_path *back, int nat)
+{
+    for (size_t j = 0; j + 1 < back->n; j++)
+        if (back->steps[j].device == nat &&
+            link_local_end(net, back->steps[j + 1].in_link, nat) == net->devices[nat].nat_outside)
+            return 1;
+    return 0;
+}
+
 /* The reply's way back from the device at step STEP of OUT; fills R and
  * returns 0 if it is lost. */
 static int reply_returns(struct engine *e, const struct fwd_path *out, size_t step,
-                         uint64_t draw, struct probe_result *r)
+                         struct addr dst, uint64_t draw, struct probe_result *r)
 {
     const struct network *net = e->net;
     int responder = out->steps[step].device;
@@ -389,6 +419,9 @@ static int reply_returns(struct engine *e, const struct fwd_path *out, size_t st
     const struct fwd_path *back = reply_path(e, out, step, responder, r->from);
     if (back->end != PATH_DELIVERED)
         return lose(r, LOSS_NO_ROUTE_TO_SOURCE, path_last(net, back), NULL);
+    int nat = step == out->n - 1 ? dnat_device(net, out, dst) : -1;
+    if (nat >= 0 && !leaves_outside(net, back, nat))
+        return lose(r, LOSS_NO_ROUTE_TO_SOURCE, &net->devices[nat], NULL);
     r->reply_ttl = reply_ttl_left(net, back, d->initial_ttl);
     if (r->reply_ttl <= 0)
         return lose(r, LOSS_REPLY_TTL, d, NULL);
@@ -422,6 +455,7 @@ static void record_segment(const struct network *net, int link, int from, unsign
         if (a.family == FAMILY_NONE)
             return;
         r->recorded_at[r->nrecorded] = at_ms;
+        r->recorded_by[r->nrecorded] = NULL;
         r->recorded[r->nrecorded++] = a;
     }
 }
@@ -435,14 +469,26 @@ static void record_hops(const struct network *net, const struct fwd_path *p, siz
         const struct path_step *st = &p->steps[k];
         if (k == 0 || device_decrements(&net->devices[st->device], st->in_link)) {
             r->recorded_at[r->nrecorded] = at_ms;
+            r->recorded_by[r->nrecorded] = &net->devices[st->device];
             r->recorded[r->nrecorded++] = egress_addr(net, st->device, p->steps[k + 1].in_link);
         }
         record_segment(net, p->steps[k + 1].in_link, st->device, max, at_ms, r);
     }
 }
 
-/* -r/-s: the way out (routers), the destination as it sends the reply, the
- * way back (routers); times are spread over the round trip. */
+/* The destination address of a packet for DST as it arrives at the end of
+ * OUT: DST, or the inside address a destination NAT on the way gave it. */
+static struct addr arrival_dst(const struct network *net, const struct fwd_path *out,
+                               struct addr dst)
+{
+    for (size_t k = 1; k < out->n; k++)
+        dst = nat_destination(net, out->steps[k].device, out->steps[k].in_iface, dst);
+    return dst;
+}
+
+/* -r/-s: the way out (routers), the destination (with record_on_arrival
+ * once as the request arrives, then as it sends the reply), the way back
+ * (routers); times are spread over the round trip. */
 static void record_route(struct engine *e, const struct fwd_path *out,
                          const struct probe_spec *spec, struct probe_result *r)
 {
@@ -452,6 +498,12 @@ static void record_route(struct engine *e, const struct fwd_path *out,
     if (out->n > 1) /* the source records nothing, a segment on its link does */
         record_segment(e->net, out->steps[1].in_link, e->src_device, max, r->rtt_ms / 4, r);
     record_hops(e->net, out, 1, max, r->rtt_ms / 4, r);
+    const struct device *dst = &e->net->devices[out->steps[out->n - 1].device];
+    if (dst->record_on_arrival && r->nrecorded < max) {
+        r->recorded_at[r->nrecorded] = r->rtt_ms / 2;
+        r->recorded_by[r->nrecorded] = dst;
+        r->recorded[r->nrecorded++] = arrival_dst(e->net, out, spec->dst);
+    }
     record_hops(e->net, back, 0, max, r->rtt_ms / 2, r);
 }
 
@@ -581,7 +633,7 @@ struct probe_result engine_probe(struct engine *e, const struct probe_spec *spec
     } else {
         r.from = reply_source(e, out, &s, spec->dst);
         r.from_source = s.step == 0;
-        if (!reply_returns(e, out, s.step, draw, &r))
+        if (!reply_returns(e, out, s.step, spec->dst, draw, &r))
             return lost(&r);
     }
     if (r.rtt_ms > spec->timeout_ms) {

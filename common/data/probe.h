@@ -74,6 +74,9 @@ struct probe_result {
     int reply_ttl;       /* TTL of the reply as it reaches the source */
     struct addr recorded[PROBE_MAX_RECORD]; /* -r/-s: addresses of the hops, in order */
     double recorded_at[PROBE_MAX_RECORD]; /* ms since sending, for -s */
+    /* Who recorded each entry, for its clock (-s); NULL: a router of a
+     * transit segment, whose clock is the network's. */
+    const struct device *recorded_by[PROBE_MAX_RECORD];
     size_t nrecorded;
     /* Ground truth, for the JSON record and explanations (not printed). */
     const struct device *responder; /* who answered, or would have; NULL: none */

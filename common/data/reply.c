@@ -53,6 +53,21 @@ static void append_steps(struct fwd_path *out, const struct fwd_path *seg)
     out->end = seg->end;
 }
 
+/* A reply to a NAT's outside address TARGET belongs to the state its
+ * request made: the NAT device that owns TARGET receives it, even where its
+ * destination NAT would send a new packet for TARGET on inside.  Cuts the
+ * steps of P from FIRST on after that device. */
+static void stop_at_owner(const struct network *net, struct fwd_path *p, size_t first,
+                          struct addr target)
+{
+    for (size_t j = first; j < p->n; j++)
+        if (device_owns(net, p->steps[j].device, target)) {
+            p->n = j + 1;
+            p->end = PATH_DELIVERED;
+            return;
+        }
+}
+
 /* The step of OUT, at or before *AT, where the source became TARGET: the
  * device before it translated; 0 if none (then *AT is left alone). */
 static size_t translated_at(const struct fwd_path *out, size_t at, struct addr target)
@@ -76,7 +91,9 @@ const struct fwd_path *reply_path(struct engine *e, const struct fwd_path *out, 
     back->n = 1;
     for (size_t at = upto;;) {
         int dev = back->steps[back->n - 1].device;
+        size_t leg = back->n;
         append_steps(back, engine_path(e, from, dev, target));
+        stop_at_owner(e->net, back, leg, target);
         if (back->end != PATH_DELIVERED || addr_eq(target, origin))
             return back;
         /* Arrived at the NAT device that owns TARGET: its state sends the

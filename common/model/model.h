@@ -97,6 +97,17 @@ struct device {
     struct prefix *nat_inside;
     size_t nnat_inside;
     int nat_outside;       /* the outside interface, -1: no NAT */
+    /* Destination NAT: a packet that comes in by the outside interface for
+     * its address goes on to this inside address ([v4, v6]; FAMILY_NONE:
+     * none of that family). */
+    struct addr nat_forward[2];
+    /* -r/-s as the destination: the stack also fills a slot with the
+     * address a request arrived for, before adding its own to the reply
+     * (Linux does; RFC 1122 asks for one entry only). */
+    int record_on_arrival;
+    /* How far the device's clock is ahead of the network's time of day
+     * (behind if negative), in ms: what its -s timestamps read. */
+    double clock_offset_ms;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */
@@ -163,6 +174,10 @@ struct network {
     char *path;            /* the profile file, for messages */
     char *name;
     uint64_t ecmp_seed;
+    /* time_of_day: the time of day (UT, ms since midnight) at the start of
+     * a run, for ping -s; if not set, the seed's or the real clock's. */
+    int time_of_day_set;
+    double time_of_day_ms;
     int default_host;
     struct device *devices; size_t ndevices;
     struct iface *ifaces;   size_t nifaces;
@@ -229,5 +244,9 @@ int network_segment_router(const struct network *net, struct addr a, int *link, 
 /* The source a packet from SRC has after DEVICE sends it out of interface
  * EGRESS: its NAT's outside address, or SRC unchanged. */
 struct addr nat_source(const struct network *net, int device, int egress, struct addr src);
+/* The destination a packet for DST has once DEVICE received it on
+ * interface INGRESS: the nat_forward address if it came in by the outside
+ * interface for that interface's address, else DST unchanged. */
+struct addr nat_destination(const struct network *net, int device, int ingress, struct addr dst);
 
 #endif

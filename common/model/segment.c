@@ -64,6 +64,17 @@ void link_free_segment(struct link *l)
     }
 }
 
+struct addr nat_destination(const struct network *net, int device, int ingress, struct addr dst)
+{
+    const struct device *d = &net->devices[device];
+    if (d->nat_outside < 0 || ingress != d->nat_outside || dst.family == FAMILY_NONE)
+        return dst;
+    struct addr inside = d->nat_forward[dst.family == FAMILY_V6];
+    if (inside.family == FAMILY_NONE || !iface_has_addr(&net->ifaces[ingress], dst))
+        return dst;
+    return inside;
+}
+
 struct addr nat_source(const struct network *net, int device, int egress, struct addr src)
 {
     const struct device *d = &net->devices[device];

@@ -65,6 +65,28 @@ static uint64_t parse_range(const struct loader *ld, const char *sec, const char
     return n;
 }
 
+/* "HH:MM:SS" or "HH:MM:SS.FFF" (up to three decimals: milliseconds), a
+ * time of day from 00:00:00 to 23:59:59.999; returns it in ms. */
+static double parse_time_of_day(const struct loader *ld, const char *sec, const char *key,
+                                const char *v)
+{
+    unsigned h, m, s, ms = 0;
+    int end = 0, frac_start = 0, frac_end = 0;
+    int ok = sscanf(v, "%2u:%2u:%2u%n.%n%3u%n", &h, &m, &s, &end, &frac_start, &ms,
+                    &frac_end) >= 3 && end == 8 && isdigit((unsigned char)v[0]) &&
+             isdigit((unsigned char)v[3]) && isdigit((unsigned char)v[6]);
+    if (ok && v[end] == '.') {
+        ok = frac_end > frac_start && isdigit((unsigned char)v[frac_start]);
+        for (int k = frac_end - frac_start; ok && k < 3; k++)
+            ms *= 10; /* ".5" is 500 ms */
+        end = frac_end;
+    }
+    if (!ok || v[end] != '\0' || h > 23 || m > 59 || s > 59)
+        loader_fail(ld, sec, key, "'%s' is not a time of day HH:MM:SS or HH:MM:SS.mmm "
+                                  "(00:00:00 to 23:59:59.999)", v);
+    return ((h * 60.0 + m) * 60.0 + s) * 1000.0 + ms;
+}
+
 /* "COUNT/MS": at most COUNT replies per MS milliseconds; blanks around
  * either number are allowed, nothing else. */
 static void parse_rate(const struct loader *ld, const char *sec, const char *key,
@@ -300,8 +322,12 @@ static void network_key(struct loader *ld, const char *sec, const char *key, con
         ld->default_host = v;
     else if (strcmp(key, "ecmp_seed") == 0)
         net->ecmp_seed = parse_range(ld, sec, key, v, 0, UINT64_MAX);
-    else if (strcmp(key, "description") != 0)
-        loader_fail(ld, sec, key, "unknown key (name, description, default_host, ecmp_seed)");
+    else if (strcmp(key, "time_of_day") == 0) {
+        net->time_of_day_ms = parse_time_of_day(ld, sec, key, v);
+        net->time_of_day_set = 1;
+    } else if (strcmp(key, "description") != 0)
+        loader_fail(ld, sec, key, "unknown key (name, description, default_host, ecmp_seed, "
+                                  "time_of_day)");
 }
 
 static void site_key(struct loader *ld, struct site *s, const char *sec, const char *key,
@@ -455,6 +481,18 @@ static int device_neighbor_key(struct loader *ld, struct device *d, const char *
     return 1;
 }
 
+/* A clock's offset in ms, a decimal with a sign or none, fractions of a ms
+ * allowed (clocks are not set to the millisecond), within a day. */
+static double parse_clock_offset(const struct loader *ld, const char *sec, const char *key,
+                                 const char *v)
+{
+    double ms;
+    if (parse_double(v, &ms) || ms < -86400000.0 || ms > 86400000.0)
+        loader_fail(ld, sec, key, "'%s' is not a number of milliseconds from -86400000 to "
+                                  "86400000", v);
+    return ms;
+}
+
 static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
                              const char *key, const char *v)
 {
@@ -464,6 +502,10 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
         d->kind = strcmp(v, "host") == 0 ? KIND_HOST : KIND_ROUTER;
     } else if (strcmp(key, "answers") == 0)
         d->answers = parse_flag(ld, sec, key, v);
+    else if (strcmp(key, "record_on_arrival") == 0)
+        d->record_on_arrival = parse_flag(ld, sec, key, v);
+    else if (strcmp(key, "clock_offset") == 0)
+        d->clock_offset_ms = parse_clock_offset(ld, sec, key, v);
     else if (strcmp(key, "reply_loss") == 0)
         d->reply_loss = parse_probability(ld, sec, key, v);
     else if (strcmp(key, "reply_limit") == 0)
@@ -485,6 +527,25 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
     else
         return device_neighbor_key(ld, d, sec, key, v);
     return 1;
+}
+
+/* nat_forward = ADDRESS [ADDRESS]: the inside address of each family. */
+static void parse_nat_forward(struct loader *ld, struct device *d, const char *sec,
+                              const char *key, const char *v)
+{
+    size_t n;
+    char **items = loader_split(ld, v, ' ', &n);
+    if (n == 0)
+        loader_fail(ld, sec, key, "empty: an inside address is needed");
+    for (size_t i = 0; i < n; i++) {
+        struct addr a;
+        if (addr_parse(items[i], &a))
+            loader_fail(ld, sec, key, "'%s' is not an address", items[i]);
+        struct addr *slot = &d->nat_forward[a.family == FAMILY_V6];
+        if (slot->family != FAMILY_NONE)
+            loader_fail(ld, sec, key, "two addresses of one family: one IPv4 and one IPv6 at most");
+        *slot = a;
+    }
 }
 
 static void device_key(struct loader *ld, int idx, const char *sec, const char *key,
@@ -511,11 +572,14 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         parse_prefixes(ld, sec, key, v, &d->nat_inside, &d->nnat_inside);
     else if (strcmp(key, "nat_outside") == 0)
         ld->dev_refs[idx].nat_outside = v;
+    else if (strcmp(key, "nat_forward") == 0)
+        parse_nat_forward(ld, d, sec, key, v);
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
                            "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
-                           "reply_from, nat_inside, nat_outside, description)");
+                           "reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, "
+                           "description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,

@@ -179,19 +179,28 @@ static void resolve_reply_from(struct loader *ld, int dev, const char *sec, cons
     free_list(items, n);
 }
 
-/* nat_outside and nat_inside go together. */
+/* nat_outside goes with nat_inside (source NAT), nat_forward (destination
+ * NAT) or both; nat_forward needs an outside address of its family. */
 static void resolve_nat(struct loader *ld, int dev, const char *sec, const char *v)
 {
     struct device *d = &ld->net->devices[dev];
-    if (!v && !d->nnat_inside)
+    int forwards = d->nat_forward[0].family != FAMILY_NONE ||
+                   d->nat_forward[1].family != FAMILY_NONE;
+    if (!v && !d->nnat_inside && !forwards)
         return;
     if (!v)
-        loader_fail(ld, sec, "nat_outside", "missing: nat_inside needs the outside interface");
-    if (!d->nnat_inside)
+        loader_fail(ld, sec, "nat_outside", "missing: %s needs the outside interface",
+                    d->nnat_inside ? "nat_inside" : "nat_forward");
+    if (!d->nnat_inside && !forwards)
         loader_fail(ld, sec, "nat_inside", "missing: nat_outside needs the inside prefixes");
     d->nat_outside = device_iface_named(ld->net, dev, v);
     if (d->nat_outside < 0)
         loader_fail(ld, sec, "nat_outside", "device '%s' has no interface '%s'", d->id, v);
+    for (int f = 0; f < 2; f++)
+        if (d->nat_forward[f].family != FAMILY_NONE &&
+            !iface_addr_of(ld->net, d->nat_outside, d->nat_forward[f].family))
+            loader_fail(ld, sec, "nat_forward", "interface '%s' has no %s address to forward", v,
+                        f ? "IPv6" : "IPv4");
 }
 
 static void resolve_devices(struct loader *ld)

@@ -2,12 +2,15 @@
 #define _POSIX_C_SOURCE 200809L
 #include "runs/pingrun.h"
 
+#include <math.h>
+
 #include "addr/addr.h"
 #include "cli/cli.h"
 #include "render/fmt_ping.h"
 #include "model/resolve.h"
 
 #define ECHO_INTERVAL_MS 1000.0
+#define MS_PER_DAY_D 86400000.0
 
 volatile sig_atomic_t ping_stop_requested;
 volatile sig_atomic_t ping_break_requested;
@@ -31,6 +34,16 @@ static void count_echo(struct ping_stats *st, double rtt_ms)
     st->echo_replies++;
 }
 
+/* What the clock of device BY (NULL: the network's) reads at the network's
+ * time of day DAY_MS: whole milliseconds since midnight, truncated, as an
+ * RFC 791 timestamp. */
+static uint32_t clock_reading(double day_ms, const struct device *by)
+{
+    double t = floor(day_ms + (by ? by->clock_offset_ms : 0));
+    t = fmod(t, MS_PER_DAY_D);
+    return (uint32_t)(t < 0 ? t + MS_PER_DAY_D : t);
+}
+
 /* SENT_AT: when the echo left, in the run's simulated time. */
 static void print_recorded(struct out *o, const struct ping_request *req,
                            const struct probe_result *r, double sent_at)
@@ -46,8 +59,8 @@ static void print_recorded(struct out *o, const struct ping_request *req,
         uint32_t ms[PROBE_MAX_RECORD];
         size_t n = r->nrecorded < req->timestamps ? r->nrecorded : req->timestamps;
         for (size_t i = 0; i < n; i++)
-            ms[i] = (uint32_t)((req->clock_ms + (uint64_t)(sent_at + r->recorded_at[i])) %
-                               86400000u);
+            ms[i] = clock_reading(req->clock_ms + sent_at + r->recorded_at[i],
+                                  r->recorded_by[i]);
         ping_timestamps(o, recorded, ms, n);
     }
 }

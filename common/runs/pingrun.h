@@ -29,7 +29,7 @@ struct ping_request {
     const char *source;      /* -S as given, or NULL */
     int source_is_ours;      /* -S names an address of the current host */
     int round_trip;          /* -R over IPv6: via the target back to the source */
-    uint32_t clock_ms;       /* time of day at the start, for -s */
+    double clock_ms;         /* time of day (ms) at the start, for -s */
     int realtime;
     const struct run_sink *sink; /* also told every echo and the statistics, or NULL */
     struct interrupt_plan *keys; /* Ctrl+C / Ctrl+Break after N echoes, or NULL */
