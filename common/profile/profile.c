@@ -163,12 +163,9 @@ static const char *normalized_section(const char *sec, char *buf, size_t n)
     const char *space = strchr(sec, ' ');
     if (!space)
         return copy_text(buf, n, sec, strlen(sec));
-    size_t type_len = (size_t)(space - sec);
-    const char *name = space + strspn(space, " ");
-    copy_text(buf, n, sec, type_len + 1);
-    if (type_len + 1 < n)
-        copy_text(buf + type_len + 1, n - type_len - 1, name, strlen(name));
-    return buf;
+    char type[LOADER_LINE_MAX + 1]; /* a section name is one line: never cut */
+    copy_text(type, sizeof type, sec, (size_t)(space - sec));
+    return loader_section(type, space + strspn(space, " "), buf, n);
 }
 
 /* Records where SEC is defined, or fails if it already was, naming both
