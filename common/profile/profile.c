@@ -59,7 +59,7 @@ static _Noreturn void fail_syntax(const char *path)
     long line = ini_error_line(path);
     const char *arrow = strstr(ini_error, "\n-> ");
     if (strstr(ini_error, "too long"))
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", path, line,
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", path, line,
             LOADER_LINE_MAX);
     const char *text = arrow ? arrow + 4 : "";
     die(EXIT_SETUP, "%s: line %ld: syntax error: '%.*s'", path, line,
@@ -241,7 +241,7 @@ static void check_raw_line(const struct loader *ld, const char *line, ssize_t le
     if (len > 0 && line[len - 1] == '\n')
         len--;
     if (len > LOADER_LINE_MAX)
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", ld->file, lineno,
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", ld->file, lineno,
             LOADER_LINE_MAX);
 }
 
