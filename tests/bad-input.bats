@@ -313,6 +313,25 @@ s|^routes = 0.0.0.0/0 via 10.0.0.2$|routes = 0.0.0.0/0 via 10.0.0.9|'
 # ---- profile: whole-network checks -----------------------------------------
 
 @test "net: the same address on two devices" { edit_key 'device r2' interfaces 'lan 10.0.1.2/30, lo 10.0.0.1/32'; profile_fails "[device r2] interfaces: address 10.0.0.1 is already on 'h1.eth0'"; }
+@test "net: a transit segment's router answering from an interface's address" {
+    edit '/^\[link l2\]/a routers = 3\nrouter_addresses = 10.0.0.0/24'
+    profile_fails "[link l2] router_addresses: router 1's address 10.0.0.1 is already on 'h1.eth0'"
+    # IPv6, router 2; the IPv4 pool is clear
+    edit 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:db8::2/64|
+/^\[link l2\]/a routers = 3\nrouter_addresses = 192.0.2.0/24 2001:db8::/64'
+    profile_fails "[link l2] router_addresses: router 2's address 2001:db8::2 is already on 'r2.lan'"
+}
+
+@test "net: a pool address no router answers from may be an interface's" {
+    # routers 1 to 3 answer from 2001:db8::1 to ::3; r2 has ::9
+    edit 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:db8::9/64|
+/^\[link l2\]/a routers = 3\nrouter_addresses = 192.0.2.0/24 2001:db8::/64'
+    grep -qxF 'interfaces = lan 10.0.1.2/30 2001:db8::9/64' p.ini
+    tracert_p -d
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+}
+
 @test "net: a device with no interfaces" { append $'[device r3]\ndescription = spare'; profile_fails "[device r3] interfaces: missing: a device needs at least one interface"; }
 
 # ---- extension options: exit 2, stderr -------------------------------------

@@ -323,6 +323,25 @@ static void index_addresses(struct loader *ld)
         }
 }
 
+/* A segment router answering from an interface's address would make one
+ * address two hops: the router's replies and the interface's device could
+ * not be told apart (network_segment_router, the address index). */
+static void check_segment_addresses(const struct loader *ld)
+{
+    const struct network *net = ld->net;
+    char sec[300], a[ADDR_TEXT_MAX];
+    for (size_t i = 0; i < net->nlinks; i++) {
+        unsigned router;
+        struct addr ra;
+        int ifc = net->links[i].routers ? link_router_on_iface(net, (int)i, &router, &ra) : -1;
+        if (ifc >= 0)
+            loader_fail(ld, loader_section("link", net->links[i].id, sec, sizeof sec),
+                        "router_addresses", "router %u's address %s is already on '%s.%s'",
+                        router, addr_format(ra, a), net->devices[net->ifaces[ifc].device].id,
+                        net->ifaces[ifc].name);
+    }
+}
+
 static void resolve_network(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -347,5 +366,6 @@ void loader_resolve(struct loader *ld)
     resolve_scenarios(ld);
     resolve_network(ld);
     index_addresses(ld);
+    check_segment_addresses(ld);
     loader_release(ld);
 }
