@@ -1,10 +1,12 @@
 /* ecmp.c - every equal-cost path of a flow, for `netmimic explain` (see
  * inspect.h).  The data plane (data/forward.c) takes one next hop at each
  * device, by the flow's hash; here each other next hop of every split is
- * followed too, and the rest of each branch is again the way the data plane
- * forwards the flow from there (engine_path), so the paths are the
- * engine's, not a second forwarding.  A path is made once: by the first
- * split where it leaves the path it branches from. */
+ * followed too: the branch takes that link as forward_step takes a link
+ * (the source as a NAT device there leaves it) and goes on as
+ * forward_continue walks (each hash with the source the packet has at that
+ * device), so the paths are the data plane's, not a second forwarding.  A
+ * path is made once: by the first split where it leaves the path it
+ * branches from. */
 #include "inspect/inspect.h"
 
 #include <stdlib.h>
@@ -21,13 +23,21 @@ struct ecmp_path {
     int link; /* the link it takes there instead */
 };
 
+/* A device where the route splits, and the packet's source as it first
+ * arrived there (behind a NAT device, the translated one): the hash that
+ * picks among the links is of that source. */
+struct ecmp_split {
+    int device;
+    struct addr src;
+};
+
 struct ecmp_walk {
     struct engine *e;
-    struct addr src, dst;
+    struct addr dst;
     struct ecmp_path *paths;
     size_t npaths, cap;
     int more;           /* paths left out past ECMP_MAX_PATHS */
-    int *splits;        /* devices where the route splits, as met */
+    struct ecmp_split *splits; /* as met */
     size_t nsplits, cap_splits;
 };
 
@@ -36,37 +46,27 @@ static int far_device(const struct network *net, int link, int device)
     return net->ifaces[link_other_end(net, link, link_local_end(net, link, device))].device;
 }
 
-/* PREFIX's N steps, then the way on from its last device as the data
- * plane takes it; a branch into a host that is not the destination ends
- * there (hosts do not forward). */
-static struct fwd_path complete(struct ecmp_walk *w, const struct path_step *prefix, size_t n)
+/* The branch that leaves PARENT at its step I by LINK instead: PARENT's
+ * steps up to I, the step over LINK, and on from there as the data plane
+ * forwards (a branch into a host that is not the destination ends there:
+ * hosts do not forward). */
+static struct fwd_path branch_by(struct ecmp_walk *w, const struct fwd_path *parent, size_t i,
+                                 int link)
 {
-    const struct network *net = w->e->net;
-    int last = prefix[n - 1].device;
-    const struct fwd_path *rest = NULL;
-    size_t add = 0;
-    if (n == 1 || net->devices[last].kind != KIND_HOST || device_owns(net, last, w->dst)) {
-        rest = engine_path(w->e, w->src, last, w->dst);
-        add = rest->n - 1;
-    }
-    if (n + add > PATH_MAX_STEPS)
-        add = PATH_MAX_STEPS - n; /* a loop on a branch: cut as forward.c cuts one */
-    struct fwd_path p = {emalloc((n + add) * sizeof *p.steps), n + add, PATH_NOT_FORWARDING};
-    memcpy(p.steps, prefix, n * sizeof *prefix);
-    if (rest) {
-        memcpy(p.steps + n, rest->steps + 1, add * sizeof *p.steps);
-        p.end = n + add == PATH_MAX_STEPS ? PATH_TOO_LONG : rest->end;
-    }
+    struct fwd_path p = {emalloc((i + 2) * sizeof *p.steps), i + 2, PATH_NOT_FORWARDING};
+    memcpy(p.steps, parent->steps, (i + 1) * sizeof *p.steps);
+    p.steps[i + 1] = forward_step(w->e->net, &parent->steps[i], link);
+    forward_continue(w->e->net, &w->e->routing, w->dst, &p);
     return p;
 }
 
-static void note_split(struct ecmp_walk *w, int device)
+static void note_split(struct ecmp_walk *w, const struct path_step *at)
 {
     for (size_t i = 0; i < w->nsplits; i++)
-        if (w->splits[i] == device)
+        if (w->splits[i].device == at->device)
             return;
     w->splits = grow(w->splits, w->nsplits, &w->cap_splits, sizeof *w->splits);
-    w->splits[w->nsplits++] = device;
+    w->splits[w->nsplits++] = (struct ecmp_split){at->device, at->src};
 }
 
 static int seen_on(const struct fwd_path *p, size_t before, int device)
@@ -96,37 +96,26 @@ static void branch_out(struct ecmp_walk *w, struct fwd_path p, int at, int link,
             break; /* a loop: its splits were met the first time round */
         size_t n = routes_ecmp_links(&w->e->routing, dev, w->dst, &links);
         if (n)
-            note_split(w, dev);
-        for (size_t k = 0; k < n; k++) {
-            if (links[k] == taken)
-                continue;
-            struct path_step *prefix = emalloc((i + 2) * sizeof *prefix);
-            memcpy(prefix, w->paths[me].p.steps, (i + 1) * sizeof *prefix);
-            int far = far_device(w->e->net, links[k], dev);
-            int egress = link_local_end(w->e->net, links[k], dev);
-            int in_iface = link_other_end(w->e->net, links[k], egress);
-            /* the source the branch carries, as forwarding would leave it */
-            struct addr src = nat_source(w->e->net, dev, egress, prefix[i].src);
-            prefix[i + 1] = (struct path_step){far, links[k], in_iface, src};
-            struct fwd_path branch = complete(w, prefix, i + 2);
-            free(prefix);
-            branch_out(w, branch, dev, links[k], i + 1);
-        }
+            note_split(w, &q->steps[i]);
+        for (size_t k = 0; k < n; k++)
+            if (links[k] != taken)
+                branch_out(w, branch_by(w, &w->paths[me].p, i, links[k]), dev, links[k], i + 1);
     }
 }
 
 /* "equal-cost at D: a (link L, picked by this flow's hash), b (link M)".
  * The hash mixes in the device, so the pick at D is the same whichever
- * branch reaches it. */
+ * branch reaches it (with the same source: a branch through a NAT device
+ * that another does not cross would be picked for apart; the source first
+ * met is the one shown). */
 static void print_split(FILE *fp, struct ecmp_walk *w, const char *label, const char *flow,
-                        int dev)
+                        const struct ecmp_split *split)
 {
     const struct network *net = w->e->net;
     const int *links;
+    int dev = split->device;
     size_t n = routes_ecmp_links(&w->e->routing, dev, w->dst, &links);
-    struct fwd_path one = complete(w, &(struct path_step){dev, -1, -1, w->src}, 1);
-    int picked = one.n > 1 ? one.steps[1].in_link : -1;
-    fwd_path_free(&one);
+    int picked = forward_next_link(net, &w->e->routing, dev, split->src, w->dst);
     fprintf(fp, "%sequal-cost at %s:", label, net->devices[dev].id);
     for (size_t k = 0; k < n; k++)
         fprintf(fp, "%s %s (link %s%s%s%s)", k ? "," : "",
@@ -139,12 +128,14 @@ static void print_split(FILE *fp, struct ecmp_walk *w, const char *label, const 
 void explain_ecmp(FILE *fp, struct engine *e, const char *label, const char *flow, int from,
                   struct addr src, struct addr dst)
 {
-    struct ecmp_walk w = {.e = e, .src = src, .dst = dst};
+    struct ecmp_walk w = {.e = e, .dst = dst};
     const struct network *net = e->net;
     char what[160];
-    branch_out(&w, complete(&w, &(struct path_step){from, -1, -1, src}, 1), -1, -1, 0);
+    struct fwd_path own;
+    forward_path(net, &e->routing, from, src, dst, &own);
+    branch_out(&w, own, -1, -1, 0);
     for (size_t i = 0; w.npaths > 1 && i < w.nsplits; i++)
-        print_split(fp, &w, label, flow, w.splits[i]);
+        print_split(fp, &w, label, flow, &w.splits[i]);
     for (size_t i = 0; i < w.npaths; i++) {
         const struct ecmp_path *p = &w.paths[i];
         if (w.npaths > 1) {
