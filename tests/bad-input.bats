@@ -220,7 +220,7 @@ EOF
 
 @test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed)"; }
 @test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
-@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, reply_from, nat_inside, nat_outside, description)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, asn, networks, reply_from, nat_inside, nat_outside, description)"; }
 @test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, routers, routers_ttl, router_addresses, router_names, description)"; }
 @test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
 @test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }

@@ -83,6 +83,10 @@ struct device {
      * once). */
     struct dist *neighbor_resolve;
     double neighbor_timeout_ms;
+    /* neighbor_cached: the addresses of neighbours (far ends of its links)
+     * already in its cache when a run starts, each in its family's. */
+    struct addr *neighbor_cached;
+    size_t nneighbor_cached;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;

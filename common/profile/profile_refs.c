@@ -194,6 +194,17 @@ static void resolve_nat(struct loader *ld, int dev, const char *sec, const char 
         loader_fail(ld, sec, "nat_outside", "device '%s' has no interface '%s'", d->id, v);
 }
 
+/* A cached neighbour is at the far end of one of the device's links. */
+static void check_neighbor_cached(const struct loader *ld, int dev, const char *sec)
+{
+    const struct device *d = &ld->net->devices[dev];
+    char a[ADDR_TEXT_MAX];
+    for (size_t i = 0; i < d->nneighbor_cached; i++)
+        if (device_link_to(ld->net, dev, d->neighbor_cached[i], 0) < 0)
+            loader_fail(ld, sec, "neighbor_cached", "%s is not at the far end of any link of '%s'",
+                        addr_format(d->neighbor_cached[i], a), d->id);
+}
+
 static void resolve_devices(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -216,6 +227,7 @@ static void resolve_devices(struct loader *ld)
         if (!d->reply_delay)
             d->reply_delay = zero_dist();
         check_static_routes(ld, (int)i, sec);
+        check_neighbor_cached(ld, (int)i, sec);
     }
 }
 
