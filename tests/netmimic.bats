@@ -113,7 +113,7 @@ WANT
     ! grep -q '^return equal-cost' "$f"
 }
 
-@test "explain: equal-cost splits behind a NAT: every pick and branch with the translated source" {
+@test "explain: equal-cost splits behind a NAT: every pick and branch with the translated addresses" {
     local f=$BATS_TEST_TMPDIR/out
     nm_run "$f" --profile "$TEST_PROFILES/inspect/nat-ecmp.ini" explain 198.18.0.10
     assert_equal "$status" 0
@@ -121,7 +121,10 @@ WANT
     # (isp2b, isp4a: the tracert below); each branch goes on as the data
     # plane forwards that flow: path 2, off at isp1, takes isp4a at isp3 as
     # path 1 does, and each of them branches there to isp4b (paths 3, 4).
-    # With the untranslated source the picks were isp2a and isp4b.
+    # With the untranslated source the picks were isp2a and isp4b.  The
+    # echo reply goes to 203.0.113.2, gw sends it on to the PC: it splits
+    # at isp5 and isp3 (its picks are those of the return path line), and
+    # every return path ends at the PC through gw's NAT state.
     cat >"$f.want" <<'WANT'
 from pc 192.168.1.10 to 198.18.0.10 (srv)
 path: pc > gw > isp1 > isp2b > isp3 > isp4a > isp5 > srv
@@ -139,6 +142,12 @@ hop 5 198.51.100.18 (isp4a): time exceeded, the reply comes back (TTL 251)
 hop 6 198.51.100.26 (isp5): time exceeded, the reply comes back (TTL 250)
 hop 7 198.18.0.10 (srv): echo reply, the reply comes back (TTL 122)
 return path: srv > isp5 > isp4b > isp3 > isp2a > isp1 > gw > pc
+return equal-cost at isp5: isp4a (link 4a-isp5), isp4b (link 4b-isp5, picked by this reply's hash)
+return equal-cost at isp3: isp2a (link 2a-isp3, picked by this reply's hash), isp2b (link 2b-isp3)
+return equal-cost path 1 (this reply): srv > isp5 > isp4b > isp3 > isp2a > isp1 > gw > pc
+return equal-cost path 2 (via isp4a at isp5): srv > isp5 > isp4a > isp3 > isp2a > isp1 > gw > pc
+return equal-cost path 3 (via isp2b at isp3): srv > isp5 > isp4a > isp3 > isp2b > isp1 > gw > pc
+return equal-cost path 4 (via isp2b at isp3): srv > isp5 > isp4b > isp3 > isp2b > isp1 > gw > pc
 WANT
     assert_same_file "$f" "$f.want"
     # the data plane's own choice: isp2b's 198.51.100.6, isp4a's 198.51.100.18
