@@ -151,9 +151,28 @@ EOF
     profile_fails "line $(grep -n '^\[device r3$' p.ini | cut -d: -f1): syntax error: '[device r3'"
 }
 
-@test "syntax: a line longer than 1024 characters" {
+# iniparser 4.1 reads a line into 1024 bytes with fgets: 1022 and the
+# newline fit, 1023 do not; the loader says so before iniparser does.
+@test "syntax: a line of 1022 bytes loads whole, a comment or a value" {
+    local value
+    value=$(printf 'x%.0s' {1..1008})
+    edit "1i # $(printf 'x%.0s' {1..1020})
+/^\[scenario sc1\]/a description = $value"
+    [ "$(grep -c -x '.\{1022\}' p.ini)" = 2 ]
+    run --separate-stderr "$BIN/netmimic" --profile p.ini scenarios
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+    assert_equal "$output" "sc1 down=l2: $value"
+}
+
+@test "syntax: a line of 1023 bytes: too long for iniparser, said as such" {
+    prepend "# $(printf 'x%.0s' {1..1021})"
+    [ "$(head -1 p.ini | tr -d '\n' | wc -c)" = 1023 ]
+    profile_fails "line 1: line longer than 1022 bytes"
+    edit "/^\[scenario sc1\]/a description = $(printf 'x%.0s' {1..1009})"
+    profile_fails "line $(grep -n '^description' p.ini | cut -d: -f1): line longer than 1022 bytes"
     prepend "description = $(printf 'x%.0s' {1..1100})"
-    profile_fails "line 1: line longer than 1024 characters"
+    profile_fails "line 1: line longer than 1022 bytes"
 }
 
 # ---- profile: sections ------------------------------------------------------
@@ -201,7 +220,7 @@ EOF
 
 @test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed, time_of_day)"; }
 @test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
-@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, description)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, description)"; }
 @test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, routers, routers_ttl, router_addresses, router_names, description)"; }
 @test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
 @test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
@@ -309,6 +328,25 @@ s|^routes = 0.0.0.0/0 via 10.0.0.2$|routes = 0.0.0.0/0 via 10.0.0.9|'
 # ---- profile: whole-network checks -----------------------------------------
 
 @test "net: the same address on two devices" { edit_key 'device r2' interfaces 'lan 10.0.1.2/30, lo 10.0.0.1/32'; profile_fails "[device r2] interfaces: address 10.0.0.1 is already on 'h1.eth0'"; }
+@test "net: a transit segment's router answering from an interface's address" {
+    edit '/^\[link l2\]/a routers = 3\nrouter_addresses = 10.0.0.0/24'
+    profile_fails "[link l2] router_addresses: router 1's address 10.0.0.1 is already on 'h1.eth0'"
+    # IPv6, router 2; the IPv4 pool is clear
+    edit 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:db8::2/64|
+/^\[link l2\]/a routers = 3\nrouter_addresses = 192.0.2.0/24 2001:db8::/64'
+    profile_fails "[link l2] router_addresses: router 2's address 2001:db8::2 is already on 'r2.lan'"
+}
+
+@test "net: a pool address no router answers from may be an interface's" {
+    # routers 1 to 3 answer from 2001:db8::1 to ::3; r2 has ::9
+    edit 's|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:db8::9/64|
+/^\[link l2\]/a routers = 3\nrouter_addresses = 192.0.2.0/24 2001:db8::/64'
+    grep -qxF 'interfaces = lan 10.0.1.2/30 2001:db8::9/64' p.ini
+    tracert_p -d
+    assert_equal "$stderr" ""
+    assert_equal "$status" 0
+}
+
 @test "net: a device with no interfaces" { append $'[device r3]\ndescription = spare'; profile_fails "[device r3] interfaces: missing: a device needs at least one interface"; }
 
 # ---- extension options: exit 2, stderr -------------------------------------

@@ -235,7 +235,7 @@ END
     long=$(printf '1+%.0s' {1..600})1
     # "latency = " and the quotes around the 1201 characters: 1213
     run --separate-stderr "$GEN" --sites 3 --latency "$long" --out long.ini
-    assert_equal "$stderr" "netmimic-genprofile: latency: a line of 1213 characters (at most 1024)"
+    assert_equal "$stderr" "netmimic-genprofile: latency: a line of 1213 bytes (at most 1022)"
     assert_equal "$status" 2
     [ ! -e long.ini ]
     mkdir parts

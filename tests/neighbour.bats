@@ -1,6 +1,6 @@
 #!/usr/bin/env bats
-# neighbour.bats - neighbour state (neighbor_resolve, neighbor_timeout) and
-# flow state (flow_table), whole outputs byte for byte.
+# neighbour.bats - neighbour state (neighbor_resolve, neighbor_timeout,
+# neighbor_cached) and flow state (flow_table), whole outputs byte for byte.
 #
 # tests/profiles/neighbour/lan.ini pins every value (latency 0, constant
 # delays) and its comments derive each RTT by hand; the expected outputs
@@ -115,6 +115,102 @@ Tracing route to 10.0.0.2 over a maximum of 30 hops
 
   1     5 ms    <1 ms    <1 ms  192.168.2.1
   2    17 ms    10 ms    10 ms  10.0.0.2
+
+Trace complete.
+EOF
+    same
+}
+
+# ---- neighbours resolved before the run (neighbor_cached) ----------------------------
+
+@test "neighbor_cached: the PC knows the peer from the start: no first-reply delay" {
+    variant cached pc "neighbor_cached = 192.168.1.20"
+    on ping "$VARIANT" 192.168.1.20
+    assert_exit 0 "$OUT"
+    # 0.4 for every echo: time<1ms from the first
+    cat >"$BATS_TEST_TMPDIR/want" <<'EOF'
+
+Pinging 192.168.1.20 with 32 bytes of data:
+Reply from 192.168.1.20: bytes=32 time<1ms TTL=128
+Reply from 192.168.1.20: bytes=32 time<1ms TTL=128
+Reply from 192.168.1.20: bytes=32 time<1ms TTL=128
+Reply from 192.168.1.20: bytes=32 time<1ms TTL=128
+
+Ping statistics for 192.168.1.20:
+    Packets: Sent = 4, Received = 4, Lost = 0 (0% loss),
+Approximate round trip times in milli-seconds:
+    Minimum = 0ms, Maximum = 0ms, Average = 0ms
+EOF
+    same
+}
+
+@test "neighbor_cached is per family: the ARP entry leaves neighbour discovery to do" {
+    variant cached4 pc "neighbor_cached = 192.168.1.20"
+    on ping "$VARIANT" -n 2 2001:db8:1::20
+    assert_exit 0 "$OUT"
+    # 3.2 + 0.4, then 0.4
+    cat >"$BATS_TEST_TMPDIR/want" <<'EOF'
+
+Pinging 2001:db8:1::20 with 32 bytes of data:
+Reply from 2001:db8:1::20: time=3ms
+Reply from 2001:db8:1::20: time<1ms
+
+Ping statistics for 2001:db8:1::20:
+    Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),
+Approximate round trip times in milli-seconds:
+    Minimum = 0ms, Maximum = 3ms, Average = 1ms
+EOF
+    same
+    variant cached46 pc "neighbor_cached = 192.168.1.20 2001:db8:1::20"
+    on ping "$VARIANT" -n 2 2001:db8:1::20
+    assert_exit 0 "$OUT"
+    cat >"$BATS_TEST_TMPDIR/want" <<'EOF'
+
+Pinging 2001:db8:1::20 with 32 bytes of data:
+Reply from 2001:db8:1::20: time<1ms
+Reply from 2001:db8:1::20: time<1ms
+
+Ping statistics for 2001:db8:1::20:
+    Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),
+Approximate round trip times in milli-seconds:
+    Minimum = 0ms, Maximum = 0ms, Average = 0ms
+EOF
+    same
+}
+
+@test "neighbor_cached through the gateway: gw still resolves the server, and sets the flow up" {
+    variant pcknows pc "neighbor_cached = 192.168.2.1"
+    on ping "$VARIANT" -n 2 10.0.0.2
+    assert_exit 0 "$OUT"
+    # 7 + 2 + 10.5 = 19.5 (gw learnt the PC with it: its reply resolves
+    # nothing), then 10.5; average (19 + 10) / 2 = 14
+    cat >"$BATS_TEST_TMPDIR/want" <<'EOF'
+
+Pinging 10.0.0.2 with 32 bytes of data:
+Reply from 10.0.0.2: bytes=32 time=19ms TTL=127
+Reply from 10.0.0.2: bytes=32 time=10ms TTL=127
+
+Ping statistics for 10.0.0.2:
+    Packets: Sent = 2, Received = 2, Lost = 0 (0% loss),
+Approximate round trip times in milli-seconds:
+    Minimum = 10ms, Maximum = 19ms, Average = 14ms
+EOF
+    same
+    # the same entry said on gw's side: both ends were cached by it
+    variant gwknows gw "neighbor_cached = 192.168.2.10"
+    on ping "$VARIANT" -n 2 10.0.0.2
+    same
+    # and gw knowing the server too leaves the flow set-up: 2 + 10.5 = 12.5
+    awk '{ print } $0 == "[device gw]" { print "neighbor_cached = 10.0.0.2" }' \
+        "$BATS_TEST_TMPDIR/pcknows.ini" >"$BATS_TEST_TMPDIR/both.ini"
+    on tracert "$BATS_TEST_TMPDIR/both.ini" 10.0.0.2
+    assert_exit 0 "$OUT"
+    cat >"$BATS_TEST_TMPDIR/want" <<'EOF'
+
+Tracing route to 10.0.0.2 over a maximum of 30 hops
+
+  1     2 ms    <1 ms    <1 ms  192.168.2.1
+  2    10 ms    10 ms    10 ms  10.0.0.2
 
 Trace complete.
 EOF
@@ -308,7 +404,7 @@ EOF
 
 # ---- bad values ----------------------------------------------------------------------
 
-@test "bad neighbor_resolve, neighbor_timeout, flow_table: file, section, key, exit 2" {
+@test "bad neighbor_resolve, neighbor_timeout, neighbor_cached, flow_table: file, section, key, exit 2" {
     local key value want
     while IFS='|' read -r key value want; do
         variant bad peer "$key = $value"
@@ -320,6 +416,9 @@ EOF
 neighbor_timeout|-1|'-1' is not a whole number from 0 to 3600000
 neighbor_timeout|3600001|'3600001' is not a whole number from 0 to 3600000
 flow_table|both|'both' is not two-way or one-way
+neighbor_cached|192.168.1.x|'192.168.1.x' is not an address
+neighbor_cached|192.168.1.10 192.168.1.30|192.168.1.30 is not at the far end of any link of 'peer'
+neighbor_cached|192.168.1.20|192.168.1.20 is not at the far end of any link of 'peer'
 EOF
     variant bad peer "neighbor_resolve = uniform(2)"
     on ping "$VARIANT" 192.168.1.20

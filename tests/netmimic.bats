@@ -113,6 +113,50 @@ WANT
     ! grep -q '^return equal-cost' "$f"
 }
 
+@test "explain: equal-cost splits behind a NAT: every pick and branch with the translated addresses" {
+    local f=$BATS_TEST_TMPDIR/out
+    nm_run "$f" --profile "$TEST_PROFILES/inspect/nat-ecmp.ini" explain 198.18.0.10
+    assert_equal "$status" 0
+    # isp1 and isp3 hash the flow they see, 203.0.113.2 -> 198.18.0.10
+    # (isp2b, isp4a: the tracert below); each branch goes on as the data
+    # plane forwards that flow: path 2, off at isp1, takes isp4a at isp3 as
+    # path 1 does, and each of them branches there to isp4b (paths 3, 4).
+    # With the untranslated source the picks were isp2a and isp4b.  The
+    # echo reply goes to 203.0.113.2, gw sends it on to the PC: it splits
+    # at isp5 and isp3 (its picks are those of the return path line), and
+    # every return path ends at the PC through gw's NAT state.
+    cat >"$f.want" <<'WANT'
+from pc 192.168.1.10 to 198.18.0.10 (srv)
+path: pc > gw > isp1 > isp2b > isp3 > isp4a > isp5 > srv
+equal-cost at isp1: isp2a (link isp1-2a), isp2b (link isp1-2b, picked by this flow's hash)
+equal-cost at isp3: isp4a (link isp3-4a, picked by this flow's hash), isp4b (link isp3-4b)
+equal-cost path 1 (this flow): pc > gw > isp1 > isp2b > isp3 > isp4a > isp5 > srv
+equal-cost path 2 (via isp2a at isp1): pc > gw > isp1 > isp2a > isp3 > isp4a > isp5 > srv
+equal-cost path 3 (via isp4b at isp3): pc > gw > isp1 > isp2a > isp3 > isp4b > isp5 > srv
+equal-cost path 4 (via isp4b at isp3): pc > gw > isp1 > isp2b > isp3 > isp4b > isp5 > srv
+hop 1 192.168.1.1 (gw): time exceeded, the reply comes back (TTL 255)
+hop 2 203.0.113.1 (isp1): time exceeded, the reply comes back (TTL 254)
+hop 3 198.51.100.6 (isp2b): time exceeded, the reply comes back (TTL 253)
+hop 4 198.51.100.14 (isp3): time exceeded, the reply comes back (TTL 252)
+hop 5 198.51.100.18 (isp4a): time exceeded, the reply comes back (TTL 251)
+hop 6 198.51.100.26 (isp5): time exceeded, the reply comes back (TTL 250)
+hop 7 198.18.0.10 (srv): echo reply, the reply comes back (TTL 122)
+return path: srv > isp5 > isp4b > isp3 > isp2a > isp1 > gw > pc
+return equal-cost at isp5: isp4a (link 4a-isp5), isp4b (link 4b-isp5, picked by this reply's hash)
+return equal-cost at isp3: isp2a (link 2a-isp3, picked by this reply's hash), isp2b (link 2b-isp3)
+return equal-cost path 1 (this reply): srv > isp5 > isp4b > isp3 > isp2a > isp1 > gw > pc
+return equal-cost path 2 (via isp4a at isp5): srv > isp5 > isp4a > isp3 > isp2a > isp1 > gw > pc
+return equal-cost path 3 (via isp2b at isp3): srv > isp5 > isp4a > isp3 > isp2b > isp1 > gw > pc
+return equal-cost path 4 (via isp2b at isp3): srv > isp5 > isp4b > isp3 > isp2b > isp1 > gw > pc
+WANT
+    assert_same_file "$f" "$f.want"
+    # the data plane's own choice: isp2b's 198.51.100.6, isp4a's 198.51.100.18
+    run "$BIN/tracert" --profile "$TEST_PROFILES/inspect/nat-ecmp.ini" -d -h 5 198.18.0.10
+    assert_success
+    assert_equal "$(awk '$1 ~ /^[0-9]+$/ { print $NF }' <<<"$output" | tr '\n' ' ')" \
+        "192.168.1.1 203.0.113.1 198.51.100.6 198.51.100.14 198.51.100.18 "
+}
+
 # diamonds N: a profile of N equal-cost diamonds in a row, 2^N paths from
 # pc to t (10.99.0.4).
 diamonds() {

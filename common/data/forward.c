@@ -36,11 +36,10 @@ static int choose_nexthop(const struct network *net, const struct route *r, int 
     return r->nexthop_links[h % r->nnexthops];
 }
 
-static void add_step(struct fwd_path *p, size_t *cap, int device, int in_link, int in_iface,
-                     struct addr src)
+static void add_step(struct fwd_path *p, size_t *cap, struct path_step s)
 {
     p->steps = grow(p->steps, p->n, cap, sizeof *p->steps);
-    p->steps[p->n++] = (struct path_step){device, in_link, in_iface, src};
+    p->steps[p->n++] = s;
 }
 
 /* Is DST the broadcast address of IPv4 subnet P?  It is sent to all, not
@@ -71,12 +70,21 @@ static int next_link(const struct network *net, struct routing *rt, int device,
     return choose_nexthop(net, r, device, src, dst);
 }
 
-void forward_path(const struct network *net, struct routing *rt, int src_device,
-                  struct addr src, struct addr dst, struct fwd_path *out)
+struct path_step forward_step(const struct network *net, const struct path_step *at, int link)
 {
-    size_t cap = 0;
-    memset(out, 0, sizeof *out);
-    add_step(out, &cap, src_device, -1, -1, src);
+    int egress = link_local_end(net, link, at->device);
+    int in_iface = link_other_end(net, link, egress);
+    /* the next hops see the source as a NAT device here leaves it */
+    return (struct path_step){net->ifaces[in_iface].device, link, in_iface,
+                              nat_source(net, at->device, egress, at->src)};
+}
+
+/* Walks OUT on from its last step to where the packet ends; *CAP is the
+ * room of OUT's steps.  Each next hop is chosen with the source the packet
+ * has there, as translated on the way. */
+static void walk(const struct network *net, struct routing *rt, struct addr dst,
+                 struct fwd_path *out, size_t *cap)
+{
     for (;;) {
         const struct path_step *at = &out->steps[out->n - 1];
         int device = at->device;
@@ -93,14 +101,27 @@ void forward_path(const struct network *net, struct routing *rt, int src_device,
             out->end = PATH_TOO_LONG;
             return;
         }
-        int l = next_link(net, rt, device, src, dst, &out->end);
+        int l = next_link(net, rt, device, at->src, dst, &out->end);
         if (l < 0)
             return;
-        int egress = link_local_end(net, l, device);
-        src = nat_source(net, device, egress, src); /* the next hops see this source */
-        int in_iface = link_other_end(net, l, egress);
-        add_step(out, &cap, net->ifaces[in_iface].device, l, in_iface, src);
+        add_step(out, cap, forward_step(net, at, l));
     }
+}
+
+void forward_path(const struct network *net, struct routing *rt, int src_device,
+                  struct addr src, struct addr dst, struct fwd_path *out)
+{
+    size_t cap = 0;
+    memset(out, 0, sizeof *out);
+    add_step(out, &cap, (struct path_step){src_device, -1, -1, src});
+    walk(net, rt, dst, out, &cap);
+}
+
+void forward_continue(const struct network *net, struct routing *rt, struct addr dst,
+                      struct fwd_path *p)
+{
+    size_t cap = p->n; /* full: the first step on grows it */
+    walk(net, rt, dst, p, &cap);
 }
 
 int forward_next_link(const struct network *net, struct routing *rt, int device,

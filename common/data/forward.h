@@ -42,6 +42,19 @@ void forward_path(const struct network *net, struct routing *rt, int src_device,
                   struct addr src, struct addr dst, struct fwd_path *out);
 void fwd_path_free(struct fwd_path *p);
 
+/* The step a packet at AT makes by going out over LINK: the device at the
+ * far end, the interface it comes in on, and the source as a NAT device at
+ * AT leaves it.  forward_path takes each step so. */
+struct path_step forward_step(const struct network *net, const struct path_step *at, int link);
+
+/* Walks P (one step or more, the first its source, the others as
+ * forward_step makes them; its steps heap-allocated) on toward DST from its
+ * last step, exactly as forward_path walks, and sets how it ends.  For a
+ * path made to leave the data plane's way at some step, such as an
+ * equal-cost branch. */
+void forward_continue(const struct network *net, struct routing *rt, struct addr dst,
+                      struct fwd_path *p);
+
 /* The link DEVICE sends a packet SRC->DST out on, or -1 if it has none. */
 int forward_next_link(const struct network *net, struct routing *rt, int device,
                       struct addr src, struct addr dst);

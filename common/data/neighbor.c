@@ -5,11 +5,6 @@
 
 #include "base/util.h"
 
-void neighbor_cache_clear(struct neighbor_cache *c)
-{
-    c->n = 0;
-}
-
 void neighbor_cache_free(struct neighbor_cache *c)
 {
     free(c->entries);
@@ -68,4 +63,18 @@ int neighbor_miss_known(struct neighbor_cache *c, const struct network *net, int
         return 0;
     }
     return now_ms >= e->failed_at_ms;
+}
+
+void neighbor_cache_start(struct neighbor_cache *c, const struct network *net)
+{
+    c->n = 0;
+    for (size_t dev = 0; dev < net->ndevices; dev++) {
+        const struct device *d = &net->devices[dev];
+        for (size_t i = 0; i < d->nneighbor_cached; i++) {
+            struct addr a = d->neighbor_cached[i];
+            /* resolved before the run, as in it: both ends learnt */
+            neighbor_resolve_needed(c, net, (int)dev, device_link_to(net, (int)dev, a, 0),
+                                    a.family); /* a neighbour's: checked at load */
+        }
+    }
 }

@@ -4,7 +4,9 @@
  * A present neighbour: the first packet a device sends toward a neighbour
  * it has not resolved yet waits the device's neighbor_resolve time; the
  * solicitation also tells the neighbour who asked, so the answer back needs
- * no resolution of its own (both ends are cached).
+ * no resolution of its own (both ends are cached).  A device's
+ * neighbor_cached neighbours were resolved so just before the run: both
+ * ends are cached from its start.
  *
  * An absent neighbour (an on-link address nobody owns): with a
  * neighbor_timeout the device keeps trying for that long after the first
@@ -36,7 +38,9 @@ struct neighbor_cache {
     size_t n, cap;
 };
 
-void neighbor_cache_clear(struct neighbor_cache *c);
+/* Empties the cache for a new run, but for the neighbours each device's
+ * neighbor_cached says were resolved before it. */
+void neighbor_cache_start(struct neighbor_cache *c, const struct network *net);
 void neighbor_cache_free(struct neighbor_cache *c);
 
 /* DEVICE sends a packet of FAMILY over LINK to the neighbour at its far

@@ -57,7 +57,7 @@ void engine_reseed(struct engine *e, uint64_t seed)
     e->seed = seed;
     e->probes_sent = 0;
     e->nflows = 0;
-    neighbor_cache_clear(&e->neighbors);
+    neighbor_cache_start(&e->neighbors, net);
     e->now_ms = 0;
     free(e->buckets);
     e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);

@@ -78,6 +78,16 @@ static size_t translated_at(const struct fwd_path *out, size_t at, struct addr t
     return 0;
 }
 
+int reply_translated_by(const struct fwd_path *out, size_t *at, struct addr *target)
+{
+    size_t j = translated_at(out, *at, *target);
+    if (!j)
+        return -1;
+    *at = j - 1;
+    *target = out->steps[j - 1].src;
+    return out->steps[j - 1].device;
+}
+
 const struct fwd_path *reply_path(struct engine *e, const struct fwd_path *out, size_t upto,
                                   int from_device, struct addr from)
 {
@@ -98,12 +108,10 @@ const struct fwd_path *reply_path(struct engine *e, const struct fwd_path *out, 
             return back;
         /* Arrived at the NAT device that owns TARGET: its state sends the
          * reply on to the address it translated. */
-        at = translated_at(out, at, target);
-        if (!at || out->steps[at - 1].device != back->steps[back->n - 1].device) {
+        if (reply_translated_by(out, &at, &target) != back->steps[back->n - 1].device) {
             back->end = PATH_NO_ROUTE; /* no NAT state here for it */
             return back;
         }
-        target = out->steps[--at].src;
     }
 }
 

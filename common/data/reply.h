@@ -21,6 +21,12 @@ struct addr reply_chosen_addr(struct engine *e, const struct fwd_path *p, size_t
 const struct fwd_path *reply_path(struct engine *e, const struct fwd_path *out, size_t upto,
                                   int from_device, struct addr from);
 
+/* The NAT device of OUT that translated the probe's source to *TARGET, as
+ * met at or before step *AT: it is where a reply to *TARGET goes on to the
+ * address it translated, which *TARGET becomes (and *AT the device's
+ * step); -1 if no device on OUT did.  reply_path's legs, one a call. */
+int reply_translated_by(const struct fwd_path *out, size_t *at, struct addr *target);
+
 /* The way an echo reply from FROM takes back from the device FROM_DEVICE
  * that owns the run's target DST (the inspector's return paths). */
 const struct fwd_path *engine_echo_return(struct engine *e, struct addr dst, int from_device,

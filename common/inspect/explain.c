@@ -200,7 +200,7 @@ static int explain_hop(FILE *fp, struct engine *e, struct addr dst, unsigned ttl
     if (r.status == PROBE_ECHO_REPLY) {
         int from = (int)(r.responder - e->net->devices);
         print_path(fp, e->net, "return path", engine_echo_return(e, dst, from, r.from));
-        explain_ecmp(fp, e, "return ", "this reply", from, r.from, e->src_addr);
+        explain_ecmp_return(fp, e, dst, from, r.from);
     }
     return 1;
 }

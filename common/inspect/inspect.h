@@ -42,6 +42,12 @@ size_t routes_ecmp_links(struct routing *rt, int device, struct addr dst, const 
 void explain_ecmp(FILE *fp, struct engine *e, const char *label, const char *flow, int from,
                   struct addr src, struct addr dst);
 
+/* The same for the echo reply from SRC, at device FROM, to the run's probe
+ * toward DST ("return " lines, "this reply"), along the way reply_path
+ * takes it back: through the NAT devices the probe crossed, in legs. */
+void explain_ecmp_return(FILE *fp, struct engine *e, struct addr dst, int from,
+                         struct addr src);
+
 /* "WHAT: a > b > c" and how the path ends, one line (explain.c). */
 void print_path(FILE *fp, const struct network *net, const char *what, const struct fwd_path *p);
 

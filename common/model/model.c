@@ -188,6 +188,7 @@ static void free_device(struct device *d)
     dist_free(d->reply_delay);
     dist_free(d->flow_setup);
     dist_free(d->neighbor_resolve);
+    free(d->neighbor_cached);
     free(d->decrement_links);
     free(d->networks);
     free(d->nat_inside);

@@ -83,6 +83,10 @@ struct device {
      * once). */
     struct dist *neighbor_resolve;
     double neighbor_timeout_ms;
+    /* neighbor_cached: the addresses of neighbours (far ends of its links)
+     * already in its cache when a run starts, each in its family's. */
+    struct addr *neighbor_cached;
+    size_t nneighbor_cached;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;
@@ -238,9 +242,14 @@ unsigned link_ttl_hops(const struct link *l);
  * family F; FAMILY_NONE if the link has no pool of that family. */
 struct addr link_router_addr(const struct link *l, unsigned i, enum addr_family f);
 /* The link and router number whose pool address is A; 0 if none. */
+int network_segment_router(const struct network *net, struct addr a, int *link, unsigned *i);
+/* The first router of LINK whose address an interface also has: returns
+ * that interface, with the router in *ROUTER and the address in *A; -1 if
+ * none.  Reads the address index, so it is built first. */
+int link_router_on_iface(const struct network *net, int link, unsigned *router,
+                         struct addr *a);
 /* Frees what the link's transit segment owns (the reverse names). */
 void link_free_segment(struct link *l);
-int network_segment_router(const struct network *net, struct addr a, int *link, unsigned *i);
 /* The source a packet from SRC has after DEVICE sends it out of interface
  * EGRESS: its NAT's outside address, or SRC unchanged. */
 struct addr nat_source(const struct network *net, int device, int egress, struct addr src);

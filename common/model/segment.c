@@ -54,6 +54,25 @@ int network_segment_router(const struct network *net, struct addr a, int *link, 
     return 0;
 }
 
+int link_router_on_iface(const struct network *net, int link, unsigned *router,
+                         struct addr *a)
+{
+    const struct link *l = &net->links[link];
+    for (int f = 0; f < 2; f++)
+        for (unsigned r = 1; r <= l->routers; r++) {
+            struct addr ra = link_router_addr(l, r, f ? FAMILY_V6 : FAMILY_V4);
+            if (ra.family == FAMILY_NONE)
+                break; /* no pool of this family */
+            int ifc = network_iface_by_addr(net, ra);
+            if (ifc >= 0) {
+                *router = r;
+                *a = ra;
+                return ifc;
+            }
+        }
+    return -1;
+}
+
 void link_free_segment(struct link *l)
 {
     for (int f = 0; f < 2; f++) {

@@ -10,9 +10,12 @@
 #include "base/strmap.h"
 #include "model/model.h"
 
-/* iniparser's longest line: no section name, key or value is longer, so a
- * buffer of LOADER_LINE_MAX + 1 bytes holds any of them whole. */
-#define LOADER_LINE_MAX 1024
+/* iniparser 4.1's longest line, in bytes, its newline not counted: it
+ * reads a line with fgets into 1024 bytes, which hold 1023 with the
+ * newline, and calls a line that does not end there too long.  No section
+ * name, key or value is longer, so a buffer of LOADER_LINE_MAX + 1 bytes
+ * holds any of them whole. */
+#define LOADER_LINE_MAX 1022
 
 enum section_type { SEC_NETWORK, SEC_SITE, SEC_DEVICE, SEC_LINK, SEC_SESSION, SEC_SCENARIO };
 

@@ -59,7 +59,7 @@ static _Noreturn void fail_syntax(const char *path)
     long line = ini_error_line(path);
     const char *arrow = strstr(ini_error, "\n-> ");
     if (strstr(ini_error, "too long"))
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", path, line,
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", path, line,
             LOADER_LINE_MAX);
     const char *text = arrow ? arrow + 4 : "";
     die(EXIT_SETUP, "%s: line %ld: syntax error: '%.*s'", path, line,
@@ -163,12 +163,9 @@ static const char *normalized_section(const char *sec, char *buf, size_t n)
     const char *space = strchr(sec, ' ');
     if (!space)
         return copy_text(buf, n, sec, strlen(sec));
-    size_t type_len = (size_t)(space - sec);
-    const char *name = space + strspn(space, " ");
-    copy_text(buf, n, sec, type_len + 1);
-    if (type_len + 1 < n)
-        copy_text(buf + type_len + 1, n - type_len - 1, name, strlen(name));
-    return buf;
+    char type[LOADER_LINE_MAX + 1]; /* a section name is one line: never cut */
+    copy_text(type, sizeof type, sec, (size_t)(space - sec));
+    return loader_section(type, space + strspn(space, " "), buf, n);
 }
 
 /* Records where SEC is defined, or fails if it already was, naming both
@@ -244,7 +241,7 @@ static void check_raw_line(const struct loader *ld, const char *line, ssize_t le
     if (len > 0 && line[len - 1] == '\n')
         len--;
     if (len > LOADER_LINE_MAX)
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", ld->file, lineno,
+        die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", ld->file, lineno,
             LOADER_LINE_MAX);
 }
 

@@ -462,12 +462,32 @@ static enum neighbor_miss_action parse_neighbor_miss(struct loader *ld, const ch
     loader_fail(ld, sec, key, "'%s' is not unreachable or drop", v);
 }
 
+/* neighbor_cached = ADDRESS...; that each is a neighbour's is checked once
+ * the links are known (profile_refs.c). */
+static void parse_neighbor_cached(struct loader *ld, struct device *d, const char *sec,
+                                  const char *key, const char *v)
+{
+    size_t n;
+    char **items = loader_split(ld, v, ' ', &n);
+    if (n == 0)
+        loader_fail(ld, sec, key, "empty value: the addresses of neighbours");
+    free(d->neighbor_cached);
+    d->neighbor_cached = ecalloc(n, sizeof *d->neighbor_cached);
+    d->nneighbor_cached = 0;
+    for (size_t i = 0; i < n; i++)
+        if (addr_parse(items[i], &d->neighbor_cached[i]))
+            loader_fail(ld, sec, key, "'%s' is not an address", items[i]);
+    d->nneighbor_cached = n;
+}
+
 /* Neighbour and flow state (data/neighbor.h, data/probe.c):
- * neighbor_resolve, neighbor_timeout, flow_table. */
+ * neighbor_resolve, neighbor_timeout, neighbor_cached, flow_table. */
 static int device_neighbor_key(struct loader *ld, struct device *d, const char *sec,
                                const char *key, const char *v)
 {
-    if (strcmp(key, "neighbor_resolve") == 0) {
+    if (strcmp(key, "neighbor_cached") == 0)
+        parse_neighbor_cached(ld, d, sec, key, v);
+    else if (strcmp(key, "neighbor_resolve") == 0) {
         dist_free(d->neighbor_resolve);
         d->neighbor_resolve = parse_dist_value(ld, sec, key, v);
     } else if (strcmp(key, "neighbor_timeout") == 0)
@@ -577,9 +597,9 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
     else if (strcmp(key, "description") != 0)
         loader_fail(ld, sec, key, "unknown key (kind, names, site, interfaces, routes, answers, "
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
-                           "neighbor_miss, neighbor_resolve, neighbor_timeout, decrement, asn, networks, "
-                           "reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, "
-                           "description)");
+                           "neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, "
+                           "asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, "
+                           "clock_offset, description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,

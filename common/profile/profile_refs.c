@@ -203,6 +203,17 @@ static void resolve_nat(struct loader *ld, int dev, const char *sec, const char 
                         f ? "IPv6" : "IPv4");
 }
 
+/* A cached neighbour is at the far end of one of the device's links. */
+static void check_neighbor_cached(const struct loader *ld, int dev, const char *sec)
+{
+    const struct device *d = &ld->net->devices[dev];
+    char a[ADDR_TEXT_MAX];
+    for (size_t i = 0; i < d->nneighbor_cached; i++)
+        if (device_link_to(ld->net, dev, d->neighbor_cached[i], 0) < 0)
+            loader_fail(ld, sec, "neighbor_cached", "%s is not at the far end of any link of '%s'",
+                        addr_format(d->neighbor_cached[i], a), d->id);
+}
+
 static void resolve_devices(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -225,6 +236,7 @@ static void resolve_devices(struct loader *ld)
         if (!d->reply_delay)
             d->reply_delay = zero_dist();
         check_static_routes(ld, (int)i, sec);
+        check_neighbor_cached(ld, (int)i, sec);
     }
 }
 
@@ -332,6 +344,25 @@ static void index_addresses(struct loader *ld)
         }
 }
 
+/* A segment router answering from an interface's address would make one
+ * address two hops: the router's replies and the interface's device could
+ * not be told apart (network_segment_router, the address index). */
+static void check_segment_addresses(const struct loader *ld)
+{
+    const struct network *net = ld->net;
+    char sec[300], a[ADDR_TEXT_MAX];
+    for (size_t i = 0; i < net->nlinks; i++) {
+        unsigned router;
+        struct addr ra;
+        int ifc = net->links[i].routers ? link_router_on_iface(net, (int)i, &router, &ra) : -1;
+        if (ifc >= 0)
+            loader_fail(ld, loader_section("link", net->links[i].id, sec, sizeof sec),
+                        "router_addresses", "router %u's address %s is already on '%s.%s'",
+                        router, addr_format(ra, a), net->devices[net->ifaces[ifc].device].id,
+                        net->ifaces[ifc].name);
+    }
+}
+
 static void resolve_network(struct loader *ld)
 {
     struct network *net = ld->net;
@@ -356,5 +387,6 @@ void loader_resolve(struct loader *ld)
     resolve_scenarios(ld);
     resolve_network(ld);
     index_addresses(ld);
+    check_segment_addresses(ld);
     loader_release(ld);
 }
