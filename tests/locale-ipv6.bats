@@ -118,6 +118,17 @@ in_codepage() {
     same_as ja-tracert-004
 }
 
+@test "zh-CN-ping-010 (Windows 7): a name on the LAN, its link-local address with the zone %12" {
+    on zh-CN-ping-010 ping --lang zh-CN --windows 7 TC
+    assert_exit 0 "$OUT"
+    same_as zh-CN-ping-010
+    # the zone is the PC's interface index (eth0%12), not its place (1)
+    sed 's/^interfaces = eth0%12 /interfaces = eth0 /' "$LPROFILES/zh-CN-ping-010.ini" \
+        >"$BATS_TEST_TMPDIR/place.ini"
+    tool_run ping "$OUT" --profile "$BATS_TEST_TMPDIR/place.ini" --seed 1 -n 1 TC
+    assert_equal "$(sed -n 3p "$OUT")" "Reply from fe80::f8da:96d0:e61d:d7b7%1: time<1ms"
+}
+
 # ---- the forms in every language --------------------------------------------
 
 # LANG ping-line-3 [capture]

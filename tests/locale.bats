@@ -523,11 +523,26 @@ in_codepage() {
     same_as exact ja-tracert-001
 }
 
-@test "ja-tracert-003 with -d: the one-line header joined by 。 (no name on the last hop)" {
-    on ja-tracert-003 tracert --lang ja-JP -d 172.16.40.1
+@test "ja-tracert-003: the one-line header joined by 。; the name found at hop 4 only" {
+    # the target's first reverse lookup fails (reverse_first_lookup = fail)
+    on ja-tracert-003 tracert --lang ja-JP 172.16.40.1
     assert_exit 0 "$OUT"
+    same_as exact ja-tracert-003
+    # with -d, no lookup: no name at hop 4 either
+    on ja-tracert-003 tracert --lang ja-JP -d 172.16.40.1
     exact ja-tracert-003 | sed 's/LAPTOP-B \[\(.*\)\]$/\1/' >"$WANT"
     assert_same_file "$OUT" "$WANT"
+    # ping -a: its one lookup is the first
+    on ja-tracert-003 ping -a -n 1 172.16.40.1
+    assert_equal "$(sed -n 2p "$OUT")" "Pinging 172.16.40.1 with 32 bytes of data:"
+    # pathping: the header's lookup fails, phase 1's finds the name
+    on ja-tracert-003 pathping -q 2 172.16.40.1
+    assert_equal "$(sed -n 2p "$OUT")" "Tracing route to 172.16.40.1 over a maximum of 30 hops"
+    assert_equal "$(sed -n 7p "$OUT")" "  4  LAPTOP-B [172.16.40.1]"
+    # without the key the header has the name
+    sed '/^reverse_first_lookup/d' "$LPROFILES/ja-tracert-003.ini" >"$BATS_TEST_TMPDIR/ok.ini"
+    tool_run tracert "$OUT" --profile "$BATS_TEST_TMPDIR/ok.ini" --seed 1 -h 1 172.16.40.1
+    assert_equal "$(sed -n 2p "$OUT")" "Tracing route to LAPTOP-B [172.16.40.1]"
 }
 
 # ---- Korean -----------------------------------------------------------------

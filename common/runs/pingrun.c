@@ -12,11 +12,11 @@
 volatile sig_atomic_t ping_stop_requested;
 volatile sig_atomic_t ping_break_requested;
 
-static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
+static void print_header(struct engine *e, struct out *o, const struct ping_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target,
-                                          req->resolve_names, text, sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &e->reverses,
+                                          &req->target, req->resolve_names, text, sizeof text);
     ping_header(o, text, name != NULL, req->source, req->size);
 }
 

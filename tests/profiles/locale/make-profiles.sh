@@ -12,7 +12,7 @@
 #   router ADDRESS [rev=NAME] [delays=D,...] [answers=no] [no_route=KIND]
 #          [out=ADDRESS] [reply_limit=N/MS]
 #   target ADDRESS [names=N,...] [rev=NAME] [delays=D,...] [ttl=N]
-#                  [answers=no]
+#                  [answers=no] [first_lookup=fail]
 # An ADDRESS is a host prefix (/32, /128) unless written ADDRESS/LENGTH.
 # The chain is IPv6 when the target's address (or else the first router's)
 # is: then the routes are ::/0 and /128, and the routers' "out" addresses
@@ -94,7 +94,8 @@ function flush(    i, f, back, nlinks, v6, any, hostlen) {
     close(f)
     name = ""
 }
-# reply_delay, answers, no_route and reply_limit of router I (0: the target).
+# reply_delay, answers, no_route, reply_limit and reverse_first_lookup of
+# router I (0: the target).
 function attrs(f, i) {
     if (delays[i] != "")
         printf "reply_delay = replay(%s)\n", delays[i] > f
@@ -104,6 +105,8 @@ function attrs(f, i) {
         printf "no_route = %s\n", noroute[i] > f
     if (replylimit[i] != "")
         printf "reply_limit = %s\n", replylimit[i] > f
+    if (firstlookup[i] != "")
+        printf "reverse_first_lookup = %s\n", firstlookup[i] > f
 }
 function delaylist(s) {
     gsub(/\*/, "5000", s)
@@ -126,6 +129,7 @@ function options(i,    k, kv, eq) {
         else if (kv == "out") outaddr[i] = v
         else if (kv == "no_route") noroute[i] = v
         else if (kv == "reply_limit") replylimit[i] = v
+        else if (kv == "first_lookup") firstlookup[i] = v
         else if (kv == "names") { gsub(/,/, " ", v); tnames = v }
         else if (kv == "ttl") tttl = v
         else if (kv == "zone") hostzone = "%" v
@@ -139,7 +143,7 @@ function options(i,    k, kv, eq) {
     host = ""; hostrev = ""; hostzone = ""
     taddr = ""; tnames = ""; trev = ""; tttl = ""
     split("", delays); split("", answers); split("", noroute); split("", outaddr)
-    split("", replylimit)
+    split("", replylimit); split("", firstlookup)
     next
 }
 # Comment lines just above a "profile" line are its comment.
