@@ -7,7 +7,7 @@
 # A block of captures.spec starts with "profile NAME" (the .ini written) and
 # has lines:
 #   # TEXT                          copied into the profile's comment
-#   host ADDRESS [rev=NAME]         the PC (default 192.168.0.100, or
+#   host ADDRESS [rev=NAME] [zone=N] the PC (default 192.168.0.100, or
 #                                   2001:db8:ffff::100 in an IPv6 chain)
 #   router ADDRESS [rev=NAME] [delays=D,...] [answers=no] [no_route=KIND]
 #          [out=ADDRESS] [reply_limit=N/MS]
@@ -16,7 +16,9 @@
 # An ADDRESS is a host prefix (/32, /128) unless written ADDRESS/LENGTH.
 # The chain is IPv6 when the target's address (or else the first router's)
 # is: then the routes are ::/0 and /128, and the routers' "out" addresses
-# are fd64::N.
+# are fd64::N.  zone=N writes the PC's interface as eth0%N (its index,
+# the zone of a link-local address); first_lookup=fail writes the
+# target's reverse_first_lookup.
 # Every link has latency 0, so a probe's RTT is exactly the reply_delay of
 # the device that answers: delays become replay(D, ...), drawn once per
 # reply in order; '*' stands for 5000, above the 4000 ms timeout, so that
