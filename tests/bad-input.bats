@@ -220,7 +220,7 @@ EOF
 
 @test "unknown key in [network]" { edit_key network bogus 1; profile_fails "[network] bogus: unknown key (name, description, default_host, ecmp_seed, time_of_day)"; }
 @test "unknown key in [site]" { edit_key 'site s1' bogus 1; profile_fails "[site s1] bogus: unknown key (name, description, prefixes)"; }
-@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, description)"; }
+@test "unknown key in [device]" { edit_key 'device r1' bogus 1; profile_fails "[device r1] bogus: unknown key (kind, names, site, interfaces, routes, answers, reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, clock_offset, reverse_first_lookup, description)"; }
 @test "unknown key in [link]" { edit_key 'link l1' bogus 1; profile_fails "[link l1] bogus: unknown key (a, b, latency, loss, state, mtu, routers, routers_ttl, router_addresses, router_names, description)"; }
 @test "unknown key in [session]" { edit_key 'session s2' bogus 1; profile_fails "[session s2] bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
 @test "unknown key in [session]: an a_ key that does not exist" { edit_key 'session s2' a_bogus 1; profile_fails "[session s2] a_bogus: unknown key (link, description, and for each side a_ and b_: local_pref, prepend, export, export_prefixes, import_prefixes)"; }
@@ -249,6 +249,7 @@ EOF
 
 @test "value: device kind" { edit_key 'device h1' kind server; profile_fails "[device h1] kind: 'server' is not host or router"; }
 @test "value: device answers" { edit_key 'device h1' answers maybe; profile_fails "[device h1] answers: 'maybe' is not yes or no"; }
+@test "value: device reverse_first_lookup" { edit_key 'device h1' reverse_first_lookup maybe; profile_fails "[device h1] reverse_first_lookup: 'maybe' is not ok or fail"; }
 @test "value: device reply_loss 1.5" { edit_key 'device h1' reply_loss 1.5; profile_fails "[device h1] reply_loss: '1.5' is not a probability from 0 to 1"; }
 @test "value: device reply_loss -0.1" { edit_key 'device h1' reply_loss -0.1; profile_fails "[device h1] reply_loss: '-0.1' is not a probability from 0 to 1"; }
 @test "value: device reply_loss nan" { edit_key 'device h1' reply_loss nan; profile_fails "[device h1] reply_loss: 'nan' is not a probability from 0 to 1"; }
@@ -269,6 +270,7 @@ EOF
 @test "value: interfaces address without a length" { edit_key 'device r1' interfaces 'lan 10.0.0.2'; profile_fails "[device r1] interfaces: '10.0.0.2' is not an address with a length like 10.1.0.4/24"; }
 @test "value: interfaces length 33" { edit_key 'device r1' interfaces 'lan 10.0.0.2/33'; profile_fails "[device r1] interfaces: '10.0.0.2/33' is not an address with a length like 10.1.0.4/24"; }
 @test "value: interfaces invalid name" { edit_key 'device r1' interfaces 'l@n 10.0.0.2/24'; profile_fails "[device r1] interfaces: 'l@n' is not a valid interface name"; }
+@test "value: interfaces bad index" { edit_key 'device r1' interfaces 'lan%0 10.0.0.2/24'; profile_fails "[device r1] interfaces: 'lan%0' is not an interface index (NAME%N, N from 1 to 4294967295)"; }
 @test "value: interfaces invalid reverse name" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24 bad!name'; profile_fails "[device r1] interfaces: 'bad!name' is not a valid reverse name"; }
 @test "value: interfaces same name twice" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24, lan 10.0.1.1/30'; profile_fails "[device r1] interfaces: interface 'lan' is named twice"; }
 

@@ -62,6 +62,29 @@ reply_is() {
         -f -l 2000 google.com
 }
 
+# last_is TEXT TOOL PROFILE ARGS...: the last line of TOOL's output is TEXT.
+last_is() {
+    local text=$1 tool=$2 profile=$3
+    shift 3
+    tool_run "$tool" "$OUT" --profile "$LPROFILES/$profile.ini" --seed 1 "$@"
+    assert_equal "$(tail -n 1 "$OUT")" "$text"
+}
+
+@test "the packets line when no echo left the PC: German drops its comma (de-ping-007), no other" {
+    last_is "    (100% Verlust)" ping ko-ping-005 --lang de-DE -n 1 -f -l 2000 google.com
+    last_is "    (100% Verlust)" ping de-ping-002 --lang de-DE -n 1 -S 10.9.9.9 example.com
+    # echoes that left and were lost, as in de-ping-012: the comma
+    last_is "    (100% Verlust)," ping timeouts --lang de-DE -n 1 -w 10 10.200.0.9
+    # XP's one-line form has no variant of its own: the XP line
+    last_is "    Pakete: Gesendet = 1, Empfangen = 0, Verloren = 1 (100% Verlust)," \
+        ping ko-ping-005 --lang de-DE --windows xp -n 1 -f -l 2000 google.com
+    # Korean after the same error (ko-ping-005), English (ping-011)
+    last_is "    패킷: 보냄 = 1, 받음 = 0, 손실 = 1 (100% 손실)," \
+        ping ko-ping-005 --lang ko-KR -n 1 -f -l 1473 google.com
+    last_is "    Packets: Sent = 1, Received = 0, Lost = 1 (100% loss)," \
+        ping ko-ping-005 -n 1 -f -l 1473 google.com
+}
+
 @test "-S: the header with the source, and a foreign source: transmit failed" {
     # de-ping-015's header (there over IPv6): "von SRC".
     line_is 2 "Ping wird ausgeführt für example.com [159.69.238.82] von 10.9.9.9 mit 32 Bytes Daten:" \

@@ -59,6 +59,7 @@ void engine_reseed(struct engine *e, uint64_t seed)
     e->nflows = 0;
     neighbor_cache_start(&e->neighbors, net);
     e->now_ms = 0;
+    reverse_log_start(&e->reverses, net->ndevices);
     free(e->buckets);
     e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
     for (size_t i = 0; i < net->ndevices; i++)
@@ -81,6 +82,7 @@ void engine_free(struct engine *e)
     free(e->cache);
     free(e->flows);
     neighbor_cache_free(&e->neighbors);
+    reverse_log_free(&e->reverses);
     free(e->buckets);
     fwd_path_free(&e->routed);
     fwd_path_free(&e->nat_back);

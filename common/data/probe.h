@@ -15,6 +15,7 @@
 #include "data/forward.h"
 #include "data/neighbor.h"
 #include "model/model.h"
+#include "model/resolve.h"
 #include "control/routing.h"
 
 enum probe_status {
@@ -110,6 +111,7 @@ struct engine {
     struct reply_bucket *buckets; /* per device, for reply_limit */
     struct fwd_path nat_back;  /* the last way back through NAT (reply.c) */
     int certain;               /* no chance losses or rate limits (explain) */
+    struct reverse_log reverses; /* reverse lookups made, this run */
 };
 
 /* Builds the routing tables for the network as it is (links already taken

@@ -30,6 +30,7 @@ struct iface {
     size_t naddrs;
     int *links;        /* links attached here */
     size_t nlinks;
+    unsigned long index; /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
 };
 
 struct static_route {
@@ -112,6 +113,9 @@ struct device {
     /* How far the device's clock is ahead of the network's time of day
      * (behind if negative), in ms: what its -s timestamps read. */
     double clock_offset_ms;
+    /* reverse_first_lookup = fail: the first reverse lookup of one of its
+     * addresses in a run finds no name, later ones do (model/resolve.h). */
+    int reverse_first_fails;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */

@@ -2,6 +2,7 @@
 #include "model/resolve.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/util.h"
@@ -36,7 +37,8 @@ static enum addr_family pick_family(const struct network *net, int host, int dev
 }
 
 /* A link-local address found by name gets the zone of the host's first
- * interface with a link-local address, numbered from 1 in profile order. */
+ * interface with a link-local address: its index (NAME%INDEX), else its
+ * place among the host's interfaces, from 1. */
 static unsigned long zone_for(const struct network *net, int host, struct addr a)
 {
     const struct device *d = &net->devices[host];
@@ -45,7 +47,7 @@ static unsigned long zone_for(const struct network *net, int host, struct addr a
     for (size_t i = 0; i < d->nifaces; i++) {
         const struct iface_addr *ia = iface_addr_of(net, d->ifaces[i], FAMILY_V6);
         if (ia && addr_is_link_local(ia->addr))
-            return i + 1;
+            return net->ifaces[d->ifaces[i]].index ? net->ifaces[d->ifaces[i]].index : i + 1;
     }
     return 1;
 }
@@ -111,6 +113,33 @@ const char *resolve_reverse_at(const struct network *net, int host, struct addr 
     return ia ? NULL : segment_reverse(net, a);
 }
 
+void reverse_log_start(struct reverse_log *log, size_t ndevices)
+{
+    free(log->asked);
+    log->asked = ecalloc(ndevices ? ndevices : 1, 1);
+    log->n = ndevices;
+}
+
+void reverse_log_free(struct reverse_log *log)
+{
+    free(log->asked);
+    log->asked = NULL;
+    log->n = 0;
+}
+
+const char *resolve_reverse_run(const struct network *net, int host, struct addr a,
+                                struct reverse_log *log)
+{
+    const char *name = resolve_reverse_at(net, host, a);
+    int ifc;
+    if (!name || !log || !network_addr_lookup(net, a, &ifc))
+        return name;
+    int d = net->ifaces[ifc].device;
+    int first = !log->asked[d];
+    log->asked[d] = 1;
+    return first && net->devices[d].reverse_first_fails ? NULL : name;
+}
+
 int resolve_host(const struct network *net, const char *text)
 {
     int d = network_find_device(net, text);
@@ -166,17 +195,18 @@ char *format_addr_text(char *buf, size_t n, const char *name, struct addr a,
     return buf;
 }
 
-char *format_hop_text(const struct network *net, int host, struct addr a, int resolve,
-                      char *buf, size_t n)
+char *format_hop_text(const struct network *net, int host, struct reverse_log *log,
+                      struct addr a, int resolve, char *buf, size_t n)
 {
-    return format_addr_text(buf, n, resolve ? resolve_reverse_at(net, host, a) : NULL, a, 0);
+    return format_addr_text(buf, n, resolve ? resolve_reverse_run(net, host, a, log) : NULL, a,
+                            0);
 }
 
-const char *format_target_text(const struct network *net, int host, const struct resolved *t,
-                               int resolve, char *buf, size_t n)
+const char *format_target_text(const struct network *net, int host, struct reverse_log *log,
+                               const struct resolved *t, int resolve, char *buf, size_t n)
 {
     const char *name = t->canonical ? t->canonical
-                       : resolve    ? resolve_reverse_at(net, host, t->addr)
+                       : resolve    ? resolve_reverse_run(net, host, t->addr, log)
                                     : NULL;
     format_addr_text(buf, n, name, t->addr, t->zone);
     return name;

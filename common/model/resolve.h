@@ -31,6 +31,24 @@ const char *resolve_reverse(const struct network *net, struct addr a);
  * resolver answers for ::1, 127.0.0.1 and the computer's addresses. */
 const char *resolve_reverse_at(const struct network *net, int host, struct addr a);
 
+/* A run's record of which devices it has looked up a reverse name of, for
+ * the devices whose first lookup fails (reverse_first_lookup = fail: a
+ * computer name that NetBIOS or LLMNR does not give at the first query,
+ * ja-tracert-003).  ASKED has one flag per device; all 0 at a run's start. */
+struct reverse_log {
+    unsigned char *asked;
+    size_t n;
+};
+
+void reverse_log_start(struct reverse_log *log, size_t ndevices);
+void reverse_log_free(struct reverse_log *log);
+
+/* resolve_reverse_at, as the run's lookup: NULL the first time the run asks
+ * for an address of a device whose first lookup fails.  LOG NULL: no run
+ * state, every lookup answers. */
+const char *resolve_reverse_run(const struct network *net, int host, struct addr a,
+                                struct reverse_log *log);
+
 /* A host named by device id, any of its names, or one of its addresses; -1 if none. */
 int resolve_host(const struct network *net, const char *text);
 
@@ -47,14 +65,15 @@ struct addr source_address(const struct network *net, int host, struct addr dst)
 char *format_addr_text(char *buf, size_t n, const char *name, struct addr a,
                        unsigned long zone);
 
-/* A hop's address text: with its reverse name when RESOLVE (not -d/-n). */
-char *format_hop_text(const struct network *net, int host, struct addr a, int resolve,
-                      char *buf, size_t n);
+/* A hop's address text: with its reverse name (the run's lookup, LOG) when
+ * RESOLVE (not -d/-n). */
+char *format_hop_text(const struct network *net, int host, struct reverse_log *log,
+                      struct addr a, int resolve, char *buf, size_t n);
 
 /* A header's target text: the typed name's canonical form, else (when
  * RESOLVE) the reverse name of the address.  Returns the name used, or NULL. */
-const char *format_target_text(const struct network *net, int host, const struct resolved *t,
-                               int resolve, char *buf, size_t n);
+const char *format_target_text(const struct network *net, int host, struct reverse_log *log,
+                               const struct resolved *t, int resolve, char *buf, size_t n);
 
 /* The target's address as the statistics line prints it (with the zone). */
 char *format_target_addr(const struct resolved *t, char *buf, size_t n);

@@ -372,6 +372,21 @@ static void parse_iface_addrs(const struct loader *ld, struct iface *ifc, char *
     }
 }
 
+/* NAME%INDEX: the interface's index (Windows' zone id), cut off NAME. */
+static unsigned long parse_iface_index(const struct loader *ld, char *name, const char *sec,
+                                       const char *key)
+{
+    char *pct = strchr(name, '%');
+    uint64_t n;
+    if (!pct)
+        return 0;
+    if (parse_u64(pct + 1, 1, 4294967295u, &n))
+        loader_fail(ld, sec, key, "'%s' is not an interface index (NAME%%N, N from 1 to "
+                                  "4294967295)", name);
+    *pct = '\0';
+    return (unsigned long)n;
+}
+
 /* The interface is built in place, after the device's last one: an error
  * on the way leaves what it holds reachable from the network. */
 static void add_iface(struct loader *ld, int device, const char *sec, const char *key,
@@ -382,6 +397,7 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
     char **f = loader_split(ld, spec, ' ', &n);
     if (n < 2)
         iface_syntax_error(ld, sec, key, spec);
+    unsigned long index = parse_iface_index(ld, f[0], sec, key);
     if (!valid_name(f[0]))
         loader_fail(ld, sec, key, "'%s' is not a valid interface name", f[0]);
     if (strchr(f[0], '.'))
@@ -389,7 +405,7 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
                            "DEVICE.INTERFACE)", f[0]);
     net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
     struct iface *ifc = &net->ifaces[net->nifaces];
-    *ifc = (struct iface){.device = device, .name = estrdup(f[0])};
+    *ifc = (struct iface){.device = device, .name = estrdup(f[0]), .index = index};
     parse_iface_addrs(ld, ifc, f, n, sec, key, spec);
     struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
@@ -513,6 +529,18 @@ static double parse_clock_offset(const struct loader *ld, const char *sec, const
     return ms;
 }
 
+/* Name service: reverse_first_lookup. */
+static int device_name_key(struct loader *ld, struct device *d, const char *sec,
+                           const char *key, const char *v)
+{
+    if (strcmp(key, "reverse_first_lookup") != 0)
+        return 0;
+    if (strcmp(v, "ok") != 0 && strcmp(v, "fail") != 0)
+        loader_fail(ld, sec, key, "'%s' is not ok or fail", v);
+    d->reverse_first_fails = strcmp(v, "fail") == 0;
+    return 1;
+}
+
 static int device_key_simple(struct loader *ld, struct device *d, const char *sec,
                              const char *key, const char *v)
 {
@@ -545,7 +573,7 @@ static int device_key_simple(struct loader *ld, struct device *d, const char *se
     else if (strcmp(key, "asn") == 0)
         d->asn = (uint32_t)parse_range(ld, sec, key, v, 1, 4294967295u);
     else
-        return device_neighbor_key(ld, d, sec, key, v);
+        return device_neighbor_key(ld, d, sec, key, v) || device_name_key(ld, d, sec, key, v);
     return 1;
 }
 
@@ -599,7 +627,7 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
                            "reply_delay, reply_loss, reply_limit, flow_setup, flow_table, initial_ttl, no_route, "
                            "neighbor_miss, neighbor_resolve, neighbor_timeout, neighbor_cached, decrement, "
                            "asn, networks, reply_from, nat_inside, nat_outside, nat_forward, record_on_arrival, "
-                           "clock_offset, description)");
+                           "clock_offset, reverse_first_lookup, description)");
 }
 
 static enum routers_ttl parse_routers_ttl(const struct loader *ld, const char *sec,

@@ -98,6 +98,17 @@ static void number(char *buf, size_t size, unsigned long v)
     snprintf(buf, size, "%lu", v);
 }
 
+/* The packets line: a language may word it apart when no echo left the
+ * computer (de-ping-007). */
+static enum msg_id packets_msg(const struct out *o, const struct ping_stats *s)
+{
+    if (s->sent && s->unsent == s->sent &&
+        msg_variant_applies(o->lang, o->version, MSG_PING_STATS_PACKETS_UNSENT,
+                            MSG_PING_STATS_PACKETS))
+        return MSG_PING_STATS_PACKETS_UNSENT;
+    return MSG_PING_STATS_PACKETS;
+}
+
 void ping_statistics(struct out *o, const char *addr, const struct ping_stats *s)
 {
     char sent[24], recv[24], lost[24], pct[24];
@@ -109,7 +120,7 @@ void ping_statistics(struct out *o, const char *addr, const struct ping_stats *s
     number(pct, sizeof pct, s->sent ? nlost * 100 / s->sent : 0);
     out_line(o, "%s", "");
     fmt_msg(o, MSG_PING_STATS_HEADER, addr);
-    fmt_msg(o, MSG_PING_STATS_PACKETS, sent, recv, lost, pct);
+    fmt_msg(o, packets_msg(o, s), sent, recv, lost, pct);
     if (!s->echo_replies)
         return;
     char min[24], max[24], avg[24];

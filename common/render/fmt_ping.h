@@ -35,6 +35,7 @@ void ping_timestamps(struct out *o, const char *const *addrs, const uint32_t *ms
 struct ping_stats {
     unsigned long sent, received;
     unsigned long echo_replies; /* real echo replies, for the round-trip lines */
+    unsigned long unsent;       /* echoes that failed on the computer (never left it) */
     unsigned long min_ms, max_ms, sum_ms;
 };
 

@@ -63,6 +63,23 @@ const char *msg_text(const struct msg_lang *lang, int version, enum msg_id id)
     return s;
 }
 
+/* The slot of LANG's own text of ID for VERSION (the version's, else the
+ * default), or -1 if LANG has none. */
+static int own_slot(const struct msg_lang *lang, int version, enum msg_id id)
+{
+    const struct msg_text *t = lang->texts[id];
+    if (t[version].text)
+        return version;
+    return t[MSG_WIN_DEFAULT].text ? MSG_WIN_DEFAULT : -1;
+}
+
+int msg_variant_applies(const struct msg_lang *lang, int version, enum msg_id variant,
+                        enum msg_id base)
+{
+    int v = own_slot(lang, version, variant);
+    return v >= 0 && (v == version || own_slot(lang, version, base) <= v);
+}
+
 void msg_fill(char *buf, size_t size, const char *template, const char *const *args,
               size_t nargs)
 {

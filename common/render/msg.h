@@ -40,6 +40,13 @@ int msg_find_version(const char *name);
  * suite's check that every message is printed by some test). */
 const char *msg_text(const struct msg_lang *lang, int version, enum msg_id id);
 
+/* Whether LANG has a text of its own for VARIANT, a variant of BASE, at least
+ * as specific to VERSION as its text of BASE: the formatter prints VARIANT
+ * then, else BASE (a language whose captures show no difference has no
+ * entry for the variant, and must not get en-US's). */
+int msg_variant_applies(const struct msg_lang *lang, int version, enum msg_id variant,
+                        enum msg_id base);
+
 /* Fills TEMPLATE's {1}..{9} with ARGS[1..NARGS-1] (ARGS[0] is unused) into
  * BUF of SIZE bytes (truncated if need be). */
 void msg_fill(char *buf, size_t size, const char *template, const char *const *args,

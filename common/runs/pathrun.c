@@ -70,7 +70,8 @@ static unsigned find_path(struct engine *e, struct out *o, const struct pathping
             return ttl - 1;
         }
         hops[ttl - 1].addr = r.from;
-        format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
+        format_hop_text(e->net, e->src_device, &e->reverses, r.from, req->resolve_names, text,
+                        sizeof text);
         sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 0});
         pathping_path_hop(o, ttl, t - 1, text); /* t - 1 tries lost */
         out_flush(o);
@@ -114,7 +115,7 @@ static unsigned long persistent_loss(const struct hop *hops, unsigned n, unsigne
 }
 
 /* ORIGIN: hop 0's text, as phase 1 printed it. */
-static void print_table(const struct engine *e, struct out *o, const struct pathping_request *req,
+static void print_table(struct engine *e, struct out *o, const struct pathping_request *req,
                         const char *origin, const struct hop *hops, unsigned n)
 {
     char text[ADDR_NAME_TEXT_MAX];
@@ -125,7 +126,8 @@ static void print_table(const struct engine *e, struct out *o, const struct path
         unsigned long from_here = persistent_loss(hops, n, k);
         struct pathping_count sent = {0, req->queries};
         pathping_table_link(o, (struct pathping_count){from_here - before, sent.sent});
-        format_hop_text(e->net, e->src_device, hops[k].addr, req->resolve_names, text, sizeof text);
+        format_hop_text(e->net, e->src_device, &e->reverses, hops[k].addr, req->resolve_names, text,
+                        sizeof text);
         sink_path_row(req->sink, &(struct sink_path_row){
             k + 1, hops[k].addr, text, hops[k].answered != 0,
             hops[k].answered ? (unsigned long)(hops[k].sum_ms / (double)hops[k].answered) : 0,
@@ -145,8 +147,8 @@ static void print_table(const struct engine *e, struct out *o, const struct path
 void pathping_run(struct engine *e, struct out *o, const struct pathping_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX], origin[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target,
-                                          req->resolve_names, text, sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &e->reverses,
+                                          &req->target, req->resolve_names, text, sizeof text);
     pathping_header(o, text, name != NULL, req->max_hops);
     format_addr_text(origin, sizeof origin, req->resolve_names ? req->host_name : NULL,
                      req->host_addr, 0);

@@ -15,11 +15,11 @@
 volatile sig_atomic_t ping_stop_requested;
 volatile sig_atomic_t ping_break_requested;
 
-static void print_header(const struct engine *e, struct out *o, const struct ping_request *req)
+static void print_header(struct engine *e, struct out *o, const struct ping_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target,
-                                          req->resolve_names, text, sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &e->reverses,
+                                          &req->target, req->resolve_names, text, sizeof text);
     ping_header(o, text, name != NULL, req->source, req->size);
 }
 
@@ -77,16 +77,18 @@ static enum msg_id error_text(enum probe_status s)
     }
 }
 
+/* An echo that failed on the computer itself: it never left. */
+static int failed_locally(enum probe_status s)
+{
+    return s == PROBE_FRAG_LOCAL || s == PROBE_TRANSMIT_FAILED || s == PROBE_GENERAL_FAILURE;
+}
+
 /* How long an echo keeps ping waiting: its round trip, or the timeout. */
 static double waited(const struct probe_result *r, const struct ping_request *req)
 {
-    switch (r->status) {
-    case PROBE_TIMEOUT: return req->timeout_ms;
-    case PROBE_FRAG_LOCAL:
-    case PROBE_TRANSMIT_FAILED:
-    case PROBE_GENERAL_FAILURE: return 0;
-    default: return r->rtt_ms;
-    }
+    if (failed_locally(r->status))
+        return 0;
+    return r->status == PROBE_TIMEOUT ? req->timeout_ms : r->rtt_ms;
 }
 
 /* The spec of one echo; with -R the echo goes via the target back to us. */
@@ -152,6 +154,7 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
     if (req->source && !req->source_is_ours) {
         struct probe_result none = {.status = PROBE_TRANSMIT_FAILED};
         sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 0, 0, NULL, &none, {0}});
+        st->unsent++;
         ping_line(o, PING_TRANSMIT_FAILED);
         return 0;
     }
@@ -175,6 +178,8 @@ static double one_echo(struct engine *e, struct out *o, const struct ping_reques
             print_recorded(o, req, &r, sent_at);
         }
     } else {
+        if (failed_locally(r.status))
+            st->unsent++;
         ping_line(o, unanswered_text(r.status));
     }
     sink_probe(req->sink, &(struct sink_probe){0, st->sent, 0, 1, st->received > received,

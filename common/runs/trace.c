@@ -5,11 +5,11 @@
 #include "render/fmt_tracert.h"
 #include "model/resolve.h"
 
-static void print_header(const struct engine *e, struct out *o, const struct trace_request *req)
+static void print_header(struct engine *e, struct out *o, const struct trace_request *req)
 {
     char text[ADDR_NAME_TEXT_MAX];
-    const char *name = format_target_text(e->net, e->src_device, &req->target,
-                                          req->resolve_names, text, sizeof text);
+    const char *name = format_target_text(e->net, e->src_device, &e->reverses,
+                                          &req->target, req->resolve_names, text, sizeof text);
     tracert_header(o, text, name != NULL, req->max_hops);
 }
 
@@ -44,7 +44,8 @@ static enum hop_end trace_hop(struct engine *e, struct out *o, const struct trac
         sink_probe(req->sink, &(struct sink_probe){ttl, (unsigned long)p + 1, 0, 1, replied,
                                                    &spec, &r, {0}});
         if (is_unreachable(r.status)) {
-            format_hop_text(e->net, e->src_device, r.from, req->resolve_names, text, sizeof text);
+            format_hop_text(e->net, e->src_device, &e->reverses, r.from, req->resolve_names, text,
+                            sizeof text);
             sink_hop(req->sink, &(struct sink_hop){ttl, 1, r.from, text, 1});
             tracert_hop_reports(o, text, r.status == PROBE_NET_UNREACH
                                              ? TRACERT_NET_UNREACH
@@ -65,7 +66,8 @@ static enum hop_end trace_hop(struct engine *e, struct out *o, const struct trac
         tracert_hop_timed_out(o);
         return HOP_NEXT;
     }
-    format_hop_text(e->net, e->src_device, from, req->resolve_names, text, sizeof text);
+    format_hop_text(e->net, e->src_device, &e->reverses, from, req->resolve_names, text,
+                    sizeof text);
     sink_hop(req->sink, &(struct sink_hop){ttl, 1, from, text, 0});
     tracert_hop_address(o, text);
     return reached ? HOP_LAST : HOP_NEXT;
