@@ -12,13 +12,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "profile/profile.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iniparser.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,45 +24,8 @@
 #include <unistd.h>
 
 #include "profile/loader.h"
+#include "profile/parts.h"
 #include "base/util.h"
-
-/* iniparser reports syntax errors through a printf-like callback; the text
- * is kept and turned into one line naming file and line. */
-static char ini_error[2 * LOADER_LINE_MAX + PATH_MAX];
-
-static int capture_ini_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (!ini_error[0])
-        vsnprintf(ini_error, sizeof ini_error, fmt, ap);
-    va_end(ap);
-    return 0;
-}
-
-/* The line number in iniparser's message: "... in PATH (LINE):" or "...
- * in PATH (LINE)", read after the path it was given (a '(' may be in the
- * path, or in the quoted line after it). */
-static long ini_error_line(const char *path)
-{
-    size_t n = strlen(path);
-    for (const char *at = strstr(ini_error, path); at; at = strstr(at + 1, path))
-        if (strncmp(at + n, " (", 2) == 0 && isdigit((unsigned char)at[n + 2]))
-            return strtol(at + n + 2, NULL, 10);
-    return 0;
-}
-
-static _Noreturn void fail_syntax(const char *path)
-{
-    long line = ini_error_line(path);
-    const char *arrow = strstr(ini_error, "\n-> ");
-    if (strstr(ini_error, "too long"))
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d characters", path, line,
-            LOADER_LINE_MAX);
-    const char *text = arrow ? arrow + 4 : "";
-    die(EXIT_SETUP, "%s: line %ld: syntax error: '%.*s'", path, line,
-        (int)strcspn(text, "\n"), text);
-}
 
 /* ---- the parts of a profile --------------------------------------------- */
 
@@ -281,14 +242,10 @@ static void walk_dictionary(struct loader *ld, const dictionary *dict)
 
 /* One part: its own dictionary, kept until the references are resolved
  * (they point into its values). */
-static dictionary *load_part(struct loader *ld)
+static dictionary *load_part(struct loader *ld, struct parts_reader *reader)
 {
     prescan(ld);
-    ini_error[0] = '\0';
-    iniparser_set_error_callback(capture_ini_error);
-    dictionary *dict = iniparser_load(ld->file);
-    if (!dict)
-        fail_syntax(ld->file);
+    dictionary *dict = parts_take(reader, ld->nparts);
     walk_dictionary(ld, dict);
     return dict;
 }
@@ -319,10 +276,12 @@ void profile_load(const char *path, struct network *net)
     size_t nparts;
     ld.parts = profile_parts(path, &nparts);
     ld.dicts = ecalloc(nparts, sizeof *ld.dicts);
+    struct parts_reader *reader = parts_begin(ld.parts, nparts);
     for (; ld.nparts < nparts; ld.nparts++) {
         ld.file = ld.parts[ld.nparts];
-        ld.dicts[ld.nparts] = load_part(&ld);
+        ld.dicts[ld.nparts] = load_part(&ld, reader);
     }
+    parts_end(reader);
     ld.file = NULL;
     loader_resolve(&ld);
     free_loader(&ld);
