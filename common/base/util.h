@@ -46,8 +46,9 @@ int parse_double(const char *s, double *out);
 /* yes/no, true/false, on/off, 1/0 (case-insensitive). */
 int parse_bool(const char *s, int *out);
 
-/* Splits S at SEP into trimmed, non-empty fields (a new array of new strings,
- * *N set).  A separator of ' ' splits on any run of blanks. */
+/* Splits S at SEP into trimmed, non-empty fields (*N set): a new array,
+ * which holds the fields too, freed by free_list (NULL for no field).  A
+ * separator of ' ' splits on any run of blanks. */
 char **split_list(const char *s, char sep, size_t *n);
 void free_list(char **v, size_t n);
 
