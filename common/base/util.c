@@ -42,9 +42,16 @@ static void put_escaped(const char *s)
 /* Ends at once: what was allocated on the way to the error is the
  * process's to drop, so the exit handlers are skipped.  (What the loader
  * holds stays reachable from its state, so valgrind counts no leak.) */
+void (*die_cleanup)(void);
+
 void die(int status, const char *fmt, ...)
 {
     va_list ap;
+    if (die_cleanup) {
+        void (*cleanup)(void) = die_cleanup;
+        die_cleanup = NULL;
+        cleanup();
+    }
     fflush(stdout);
     va_start(ap, fmt);
     char *msg = vformat(fmt, ap);

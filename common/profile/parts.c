@@ -123,6 +123,28 @@ static void *read_ahead(void *arg)
     return NULL;
 }
 
+/* Sets R's stop and waits for its thread, unless it is that thread. */
+static void stop_helper(struct parts_reader *r)
+{
+    if (!r->has_helper || pthread_equal(pthread_self(), r->helper))
+        return;
+    pthread_mutex_lock(&r->lock);
+    r->stop = 1;
+    pthread_mutex_unlock(&r->lock);
+    pthread_join(r->helper, NULL);
+    r->has_helper = 0;
+}
+
+/* The reader whose thread runs, for die: a bad part stops the program while
+ * the other thread may still be reading, and a thread not joined at exit
+ * is memory valgrind calls lost. */
+static struct parts_reader *running;
+
+static void stop_running(void)
+{
+    stop_helper(running);
+}
+
 struct parts_reader *parts_begin(char *const *paths, size_t n)
 {
     struct parts_reader *r = ecalloc(1, sizeof *r);
@@ -134,6 +156,10 @@ struct parts_reader *parts_begin(char *const *paths, size_t n)
     iniparser_set_error_callback(capture_ini_error);
     /* Without a second thread the loader reads every part itself. */
     r->has_helper = n > 1 && pthread_create(&r->helper, NULL, read_ahead, r) == 0;
+    if (r->has_helper) {
+        running = r;
+        die_cleanup = stop_running;
+    }
     return r;
 }
 
@@ -157,11 +183,11 @@ void *parts_take(struct parts_reader *r, size_t i)
 
 void parts_end(struct parts_reader *r)
 {
-    pthread_mutex_lock(&r->lock);
-    r->stop = 1;
-    pthread_mutex_unlock(&r->lock);
-    if (r->has_helper)
-        pthread_join(r->helper, NULL);
+    stop_helper(r);
+    if (running == r) {
+        running = NULL;
+        die_cleanup = NULL;
+    }
     for (size_t i = 0; i < r->n; i++) {
         if (r->slots[i].dict)
             iniparser_freedict(r->slots[i].dict);
