@@ -3,10 +3,10 @@
 
 CC       ?= cc
 CFLAGS   ?= -O2 -g
-CFLAGS   += -std=c11 -Wall -Wextra -Werror
+CFLAGS   += -std=c11 -Wall -Wextra -Werror -pthread
 CPPFLAGS += -Icommon -I/usr/include/iniparser \
             -DNETMIMIC_DATADIR='"$(DATADIR)"'
-LDLIBS   += -liniparser -lm
+LDLIBS   += -liniparser -lm -pthread
 
 # Where `make install` puts things.  DATADIR is compiled into the tools (the
 # installed default profile); BINDIR may be a private directory (the Debian

@@ -304,6 +304,14 @@ EOF
 @test "ref: link end missing" { drop_key 'link l1' b; profile_fails "[link l1] b: missing: every link names its two ends as DEVICE.INTERFACE"; }
 @test "ref: link joins a device to itself" { edit_key 'link l1' b h1.eth0; profile_fails "[link l1] b: a link joins two different devices"; }
 @test "ref: session link missing" { drop_key 'session s2' link; profile_fails "[session s2] link: missing: a session runs over a link"; }
+@test "ref: a session without link runs over the link of its own name" {
+    # not bad input: the boundary of the case above (base.ini's session s2
+    # renamed l2, its link key dropped: the route r2 learns is the same)
+    edit 's/^\[session s2\]$/[session l2]/; /^link = l2$/d'
+    run --separate-stderr "$BIN/netmimic" routes --profile p.ini r2
+    assert_equal "$status" 0
+    assert_equal "${lines[1]}" "B 10.0.0.0/24        learned, local_pref 100, as_path_len 1 via 10.0.1.1 (r1, link l2, session l2)"
+}
 @test "ref: session link names a missing link" { edit_key 'session s2' link nosuch; profile_fails "[session s2] link: no [link nosuch]"; }
 @test "ref: session end device without asn" { drop_key 'device r2' asn; profile_fails "[session s2] link: device 'r2' has no asn"; }
 @test "ref: session export names an unknown session" { edit_key 'session s2' a_export 'local nosuch'; profile_fails "[session s2] a_export: 'nosuch' is not local, connected, learned, none or a session"; }

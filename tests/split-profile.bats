@@ -178,3 +178,38 @@ split_base() {
     sed -i '1i stray = 1' split/part-04.ini
     split_fails "split/part-04.ini: [] stray: key outside any section"
 }
+
+# Parts are read ahead on a second thread, in any order of completion: the
+# error reported is still the first one in part order, on every run.
+# generated_parts: a generated network of 40 parts in split/
+generated_parts() {
+    "$ROOT_DIR/tools/netmimic-genprofile" --sites 200 --out split
+    [ "$(ls split | wc -l)" -eq 40 ]
+}
+
+@test "split bad: of two syntax errors in two parts, the first part's is reported, every time" {
+    generated_parts
+    printf 'first error\n' >>split/part-00003.ini
+    printf 'last error\n' >>split/part-00040.ini
+    for run in 1 2 3 4 5; do
+        split_fails "split/part-00003.ini: line $(wc -l <split/part-00003.ini): syntax error: 'first error'"
+    done
+}
+
+@test "split bad: a bad value in an early part comes before a syntax error in a later one" {
+    generated_parts
+    sed -i 's/^asn = "64513"$/asn = "x"/' split/part-00001.ini
+    printf 'oops\n' >>split/part-00002.ini
+    for run in 1 2 3 4 5; do
+        split_fails "split/part-00001.ini: [device r2] asn: 'x' is not a whole number from 1 to 4294967295"
+    done
+}
+
+@test "split bad: a FIFO among many parts is refused, not waited on" {
+    generated_parts
+    rm split/part-00030.ini
+    mkfifo split/part-00030.ini
+    run --separate-stderr timeout 20 "$BIN/tracert" --profile split --seed 1 10.0.1.2
+    assert_equal "$stderr" "tracert: split/part-00030.ini: cannot read profile: not a regular file"
+    assert_equal "$status" 2
+}

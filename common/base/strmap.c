@@ -2,7 +2,6 @@
  * full, so a probe sequence is short and always ends at an empty slot. */
 #include "base/strmap.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,12 +9,14 @@
 
 #include "base/util.h"
 
-/* FNV-1a over the lower-cased bytes: equal keys without case hash alike. */
+/* FNV-1a over the lower-cased bytes: equal keys without case hash alike.
+ * The tools stay in the C locale, where tolower changes A-Z only: done
+ * here without its call a byte. */
 static uint64_t key_hash(const char *key)
 {
     uint64_t h = 14695981039346656037u;
     for (const unsigned char *p = (const unsigned char *)key; *p; p++) {
-        h ^= (uint64_t)tolower(*p);
+        h ^= (uint64_t)(*p >= 'A' && *p <= 'Z' ? *p - 'A' + 'a' : *p);
         h *= 1099511628211u;
     }
     return h;
@@ -52,6 +53,33 @@ static void reserve_one_more(struct strmap *m)
     free(old.slots);
 }
 
+/* A block of key copies; a key longer than a block gets one of its own. */
+#define BLOCK_TEXT 8192
+
+struct strmap_block {
+    struct strmap_block *older;
+    char text[];
+};
+
+/* A copy of KEY (SIZE bytes with its NUL) in the newest block: the loader
+ * puts every object's name in a table, and a malloc a name cost more than
+ * the table. */
+static char *copy_key(struct strmap *m, const char *key, size_t size)
+{
+    if (size > m->block_left) {
+        size_t text = size > BLOCK_TEXT ? size : BLOCK_TEXT;
+        struct strmap_block *b = emalloc(sizeof *b + text);
+        b->older = m->blocks;
+        m->blocks = b;
+        m->block_free = b->text;
+        m->block_left = text;
+    }
+    char *copy = memcpy(m->block_free, key, size);
+    m->block_free += size;
+    m->block_left -= size;
+    return copy;
+}
+
 long strmap_put(struct strmap *m, const char *key, long value)
 {
     reserve_one_more(m);
@@ -59,15 +87,17 @@ long strmap_put(struct strmap *m, const char *key, long value)
     struct strmap_slot *s = probe(m, key, h);
     if (s->key)
         return s->value;
-    *s = (struct strmap_slot){estrdup(key), h, value};
+    *s = (struct strmap_slot){copy_key(m, key, strlen(key) + 1), h, value};
     m->used++;
     return value;
 }
 
 void strmap_free(struct strmap *m)
 {
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->slots[i].key);
+    for (struct strmap_block *b = m->blocks, *older; b; b = older) {
+        older = b->older;
+        free(b);
+    }
     free(m->slots);
     memset(m, 0, sizeof *m);
 }

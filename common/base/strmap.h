@@ -2,7 +2,7 @@
  *
  * Keys compare without case, as profile names do (iniparser lower-cases
  * section names, not the values that refer to them).  The table keeps its
- * own copy of every key.  Lookups and inserts take constant time on
+ * own copy of every key, in blocks freed with the table.  Lookups and inserts take constant time on
  * average: it is the index of the loader's finds by name and of its
  * duplicate checks, which were linear searches. */
 #ifndef NETMIMIC_STRMAP_H
@@ -17,10 +17,16 @@ struct strmap_slot {
     long value;
 };
 
+/* The keys' copies, packed in blocks: one allocation for many keys. */
+struct strmap_block;
+
 /* All zero is an empty table. */
 struct strmap {
     struct strmap_slot *slots; /* capacity a power of two, at most half full */
     size_t cap, used;
+    struct strmap_block *blocks; /* the newest first */
+    char *block_free;            /* its first free byte */
+    size_t block_left;           /* and how many there are */
 };
 
 /* The value stored for KEY, or -1. */

@@ -32,9 +32,13 @@ char *copy_text(char *dst, size_t size, const char *src, size_t len);
 char *vformat(const char *fmt, va_list ap);
 
 /* Prints "PROG: MESSAGE" on stderr (control bytes as \xNN) and exits with
- * STATUS. */
+ * STATUS, after calling die_cleanup if it is set. */
 _Noreturn void die(int status, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* What die must undo before it exits, or NULL: the loader's second thread,
+ * which is stopped and joined so that valgrind finds nothing of it. */
+extern void (*die_cleanup)(void);
 
 /* Strict unsigned parse: decimal digits only, whole string, within [lo, hi].
  * Returns 0 on success. */
@@ -46,8 +50,9 @@ int parse_double(const char *s, double *out);
 /* yes/no, true/false, on/off, 1/0 (case-insensitive). */
 int parse_bool(const char *s, int *out);
 
-/* Splits S at SEP into trimmed, non-empty fields (a new array of new strings,
- * *N set).  A separator of ' ' splits on any run of blanks. */
+/* Splits S at SEP into trimmed, non-empty fields (*N set): a new array,
+ * which holds the fields too, freed by free_list (NULL for no field).  A
+ * separator of ' ' splits on any run of blanks. */
 char **split_list(const char *s, char sep, size_t *n);
 void free_list(char **v, size_t n);
 

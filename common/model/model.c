@@ -180,9 +180,7 @@ int device_has_global(const struct network *net, int device, enum addr_family f)
 static void free_device(struct device *d)
 {
     free(d->id);
-    for (size_t i = 0; i < d->nnames; i++)
-        free(d->names[i]);
-    free(d->names);
+    free_list(d->names, d->nnames);
     free(d->ifaces);
     free(d->statics);
     dist_free(d->reply_delay);

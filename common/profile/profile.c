@@ -12,13 +12,11 @@
 #define _POSIX_C_SOURCE 200809L
 #include "profile/profile.h"
 
-#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <iniparser.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,45 +24,8 @@
 #include <unistd.h>
 
 #include "profile/loader.h"
+#include "profile/parts.h"
 #include "base/util.h"
-
-/* iniparser reports syntax errors through a printf-like callback; the text
- * is kept and turned into one line naming file and line. */
-static char ini_error[2 * LOADER_LINE_MAX + PATH_MAX];
-
-static int capture_ini_error(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    if (!ini_error[0])
-        vsnprintf(ini_error, sizeof ini_error, fmt, ap);
-    va_end(ap);
-    return 0;
-}
-
-/* The line number in iniparser's message: "... in PATH (LINE):" or "...
- * in PATH (LINE)", read after the path it was given (a '(' may be in the
- * path, or in the quoted line after it). */
-static long ini_error_line(const char *path)
-{
-    size_t n = strlen(path);
-    for (const char *at = strstr(ini_error, path); at; at = strstr(at + 1, path))
-        if (strncmp(at + n, " (", 2) == 0 && isdigit((unsigned char)at[n + 2]))
-            return strtol(at + n + 2, NULL, 10);
-    return 0;
-}
-
-static _Noreturn void fail_syntax(const char *path)
-{
-    long line = ini_error_line(path);
-    const char *arrow = strstr(ini_error, "\n-> ");
-    if (strstr(ini_error, "too long"))
-        die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", path, line,
-            LOADER_LINE_MAX);
-    const char *text = arrow ? arrow + 4 : "";
-    die(EXIT_SETUP, "%s: line %ld: syntax error: '%.*s'", path, line,
-        (int)strcspn(text, "\n"), text);
-}
 
 /* ---- the parts of a profile --------------------------------------------- */
 
@@ -122,28 +83,42 @@ static char **profile_parts(const char *path, size_t *n)
  * Sections are checked across all parts, through a hash of their names;
  * keys within one section, where a linear search is short. */
 struct seen_name {
-    char *name;
+    size_t at; /* into the text of struct seen_keys */
     long line;
 };
 
-static int seen_before(struct seen_name **v, size_t *n, size_t *cap, const char *name,
-                       long line, long *first)
+/* The keys of the section being scanned: their names in one buffer, which
+ * the next section reuses (a large profile has a key on most lines). */
+struct seen_keys {
+    struct seen_name *v;
+    size_t n, cap;
+    char *text;
+    size_t len, text_cap;
+};
+
+static int seen_before(struct seen_keys *k, const char *name, long line, long *first)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (str_ieq((*v)[i].name, name)) {
-            *first = (*v)[i].line;
+    for (size_t i = 0; i < k->n; i++)
+        if (str_ieq(k->text + k->v[i].at, name)) {
+            *first = k->v[i].line;
             return 1;
         }
-    *v = grow(*v, *n, cap, sizeof **v);
-    (*v)[(*n)++] = (struct seen_name){estrdup(name), line};
+    size_t size = strlen(name) + 1;
+    while (k->len + size > k->text_cap) {
+        k->text_cap = k->text_cap ? 2 * k->text_cap : 4 * (LOADER_LINE_MAX + 1);
+        k->text = erealloc(k->text, k->text_cap);
+    }
+    memcpy(k->text + k->len, name, size);
+    k->v = grow(k->v, k->n, &k->cap, sizeof *k->v);
+    k->v[k->n++] = (struct seen_name){k->len, line};
+    k->len += size;
     return 0;
 }
 
-static void forget_all(struct seen_name *v, size_t *n)
+static void forget_all(struct seen_keys *k)
 {
-    for (size_t i = 0; i < *n; i++)
-        free(v[i].name);
-    *n = 0;
+    k->n = 0;
+    k->len = 0;
 }
 
 /* The section name of a "[...]" line (in BUF), or NULL for another line. */
@@ -195,7 +170,7 @@ const char *loader_file(const struct loader *ld, const char *section)
 }
 
 static void prescan_line(struct loader *ld, char *line, long lineno, char *section,
-                         struct seen_name **keys, size_t *nkeys, size_t *capkeys)
+                         struct seen_keys *keys)
 {
     char name[LOADER_LINE_MAX + 1];
     long first;
@@ -205,20 +180,20 @@ static void prescan_line(struct loader *ld, char *line, long lineno, char *secti
             loader_fail(ld, sec, NULL, "section name must not contain ':'");
         record_section(ld, sec, lineno);
         copy_text(section, LOADER_LINE_MAX + 1, sec, strlen(sec));
-        forget_all(*keys, nkeys);
+        forget_all(keys);
         return;
     }
     char *t = trim(line), *eq = strchr(t, '=');
     if (!*t || *t == '#' || *t == ';' || !eq || !*section)
         return;
     *eq = '\0';
-    if (seen_before(keys, nkeys, capkeys, trim(t), lineno, &first))
+    if (seen_before(keys, trim(t), lineno, &first))
         loader_fail(ld, section, trim(t), "given twice (lines %ld and %ld)", first, lineno);
 }
 
 /* The part, opened only once it is known to be a regular file: opening a
  * FIFO would wait for a writer, for ever. */
-static FILE *open_part(const char *path)
+static int open_part(const char *path)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
@@ -226,20 +201,40 @@ static FILE *open_part(const char *path)
     struct stat st;
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
         die(EXIT_SETUP, "%s: cannot read profile: not a regular file", path);
-    FILE *f = fdopen(fd, "r");
-    if (!f)
-        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
-    return f;
+    return fd;
 }
 
-/* What iniparser would only call a syntax error, or cut. */
-static void check_raw_line(const struct loader *ld, const char *line, ssize_t len, long lineno)
+/* The whole part, NUL-terminated, in one buffer (*LEN bytes before the NUL):
+ * one read instead of a getline a line. */
+static char *read_part_text(const char *path, size_t *len)
+{
+    int fd = open_part(path);
+    size_t cap = 64 * 1024;
+    char *text = emalloc(cap);
+    *len = 0;
+    for (ssize_t got;; *len += (size_t)got) {
+        if (*len + 1 >= cap)
+            text = erealloc(text, cap *= 2);
+        got = read(fd, text + *len, cap - *len - 1);
+        if (got < 0 && errno == EINTR)
+            got = 0;
+        else if (got < 0)
+            die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+        else if (got == 0)
+            break;
+    }
+    close(fd);
+    text[*len] = '\0';
+    return text;
+}
+
+/* What iniparser would only call a syntax error, or cut: LEN is the line's
+ * length without its newline. */
+static void check_raw_line(const struct loader *ld, const char *line, size_t len, long lineno)
 {
     if (lineno == 1 && strncmp(line, "\xef\xbb\xbf", 3) == 0)
         die(EXIT_SETUP, "%s: line 1: the file starts with a UTF-8 byte order mark "
             "(save it as UTF-8 without BOM)", ld->file);
-    if (len > 0 && line[len - 1] == '\n')
-        len--;
     if (len > LOADER_LINE_MAX)
         die(EXIT_SETUP, "%s: line %ld: line longer than %d bytes", ld->file, lineno,
             LOADER_LINE_MAX);
@@ -247,20 +242,22 @@ static void check_raw_line(const struct loader *ld, const char *line, ssize_t le
 
 static void prescan(struct loader *ld)
 {
-    FILE *f = open_part(ld->file);
-    struct seen_name *keys = NULL;
-    size_t nkeys = 0, capkeys = 0;
-    char *line = NULL, section[LOADER_LINE_MAX + 1] = "";
-    size_t cap = 0;
+    size_t len;
+    char *text = read_part_text(ld->file, &len), *end = text + len;
+    struct seen_keys keys = {0};
+    char section[LOADER_LINE_MAX + 1] = "";
     long lineno = 0;
-    for (ssize_t len; (len = getline(&line, &cap, f)) > 0;) {
-        check_raw_line(ld, line, len, ++lineno);
-        prescan_line(ld, line, lineno, section, &keys, &nkeys, &capkeys);
+    for (char *line = text, *next; line < end; line = next) {
+        char *newline = memchr(line, '\n', (size_t)(end - line));
+        next = newline ? newline + 1 : end;
+        if (newline)
+            *newline = '\0';
+        check_raw_line(ld, line, (size_t)((newline ? newline : end) - line), ++lineno);
+        prescan_line(ld, line, lineno, section, &keys);
     }
-    free(line);
-    forget_all(keys, &nkeys);
-    free(keys);
-    fclose(f);
+    free(keys.v);
+    free(keys.text);
+    free(text);
 }
 
 /* ---- the load ------------------------------------------------------------ */
@@ -278,14 +275,10 @@ static void walk_dictionary(struct loader *ld, const dictionary *dict)
 
 /* One part: its own dictionary, kept until the references are resolved
  * (they point into its values). */
-static dictionary *load_part(struct loader *ld)
+static dictionary *load_part(struct loader *ld, struct parts_reader *reader)
 {
     prescan(ld);
-    ini_error[0] = '\0';
-    iniparser_set_error_callback(capture_ini_error);
-    dictionary *dict = iniparser_load(ld->file);
-    if (!dict)
-        fail_syntax(ld->file);
+    dictionary *dict = parts_take(reader, ld->nparts);
     walk_dictionary(ld, dict);
     return dict;
 }
@@ -316,10 +309,12 @@ void profile_load(const char *path, struct network *net)
     size_t nparts;
     ld.parts = profile_parts(path, &nparts);
     ld.dicts = ecalloc(nparts, sizeof *ld.dicts);
+    struct parts_reader *reader = parts_begin(ld.parts, nparts);
     for (; ld.nparts < nparts; ld.nparts++) {
         ld.file = ld.parts[ld.nparts];
-        ld.dicts[ld.nparts] = load_part(&ld);
+        ld.dicts[ld.nparts] = load_part(&ld, reader);
     }
+    parts_end(reader);
     ld.file = NULL;
     loader_resolve(&ld);
     free_loader(&ld);

@@ -294,9 +294,12 @@ static void resolve_sessions(struct loader *ld)
     for (size_t i = 0; i < net->nsessions; i++) {
         struct session *s = &net->sessions[i];
         loader_section("session", s->id, sec, sizeof sec);
-        if (!ld->sess_refs[i].link)
+        const char *link = ld->sess_refs[i].link;
+        if (!link && network_find_link(net, s->id) >= 0)
+            link = s->id; /* the default: the link the session is named after */
+        if (!link)
             loader_fail(ld, sec, "link", "missing: a session runs over a link");
-        s->link = resolve_link(ld, sec, "link", ld->sess_refs[i].link);
+        s->link = resolve_link(ld, sec, "link", link);
         for (int e = 0; e < 2; e++) {
             int dev = net->ifaces[net->links[s->link].end[e]].device;
             s->end[e].device = dev;
