@@ -84,3 +84,14 @@ assert_exit() {
     assert_equal "$status" "$1"
     assert_equal "$(cat "$2.err")" ""
 }
+
+# want: stdin is the expected output, kept in $BATS_TEST_TMPDIR/want; same:
+# the output ($OUT, default $BATS_TEST_TMPDIR/out) is it, byte for byte.
+want() { cat >"$BATS_TEST_TMPDIR/want"; }
+same() { assert_same_file "${OUT:-$BATS_TEST_TMPDIR/out}" "$BATS_TEST_TMPDIR/want"; }
+
+# trace_skeleton FILE: a tracert output with each hop line cut to its
+# address text (columns 33 on: the drawn times dropped), the rest whole.
+trace_skeleton() {
+    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$1"
+}
