@@ -32,10 +32,14 @@ BIN      ?= bin
 STATIC   ?= 1
 
 # SAN=1 builds with AddressSanitizer and UndefinedBehaviorSanitizer (which
-# need the dynamic loader).
+# need the dynamic loader).  Their run-time libraries are linked in (gcc's
+# -static-libasan; clang's default): loading libasan.so and the C++ library
+# it needs was a third of every sanitized run's start, and the suite starts
+# thousands.
 ifeq ($(SAN),1)
 CFLAGS   += -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-LDFLAGS  += -fsanitize=address,undefined
+LDFLAGS  += -fsanitize=address,undefined \
+            $(if $(findstring clang,$(CC)),,-static-libasan -static-libubsan)
 STATIC   := 0
 endif
 TOOL_LDFLAGS := $(if $(filter 1,$(STATIC)),-static)
@@ -56,7 +60,7 @@ DEB_TEST_PKGS := zsh fish debhelper dpkg-dev fakeroot lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all deps deps-test test test-plain test-san test-tree test-tree-san demo clean \
-        install uninstall bench FORCE fuzz fuzz-smoke fuzz-build fuzz-deps
+        install uninstall bench FORCE fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-tree
 
 all: $(TOOLS:%=$(BIN)/%)
 
@@ -151,16 +155,22 @@ deps deps-test:
 	fi
 
 # The suite runs twice: on the normal build and on one under ASan and UBSan.
-# Both trees are built side by side, then tests/lib/suite.sh runs the bats
-# files of both builds in TEST_JOBS lanes (one bats run a file, the logs
-# printed whole at the end; see the script).
+# The two trees and the fuzz harnesses are built side by side, then
+# tests/lib/suite.sh runs the bats files of both builds in TEST_JOBS lanes
+# (one bats run a file, the logs printed whole at the end; see the script)
+# while the fuzz smoke run (a few seconds a harness, one core) goes on
+# beside them; its log is printed after the suite's.
 TEST_JOBS ?= 2
 SAN_HELPERS := $(TEST_HELPERS:$(BIN)/%=bin-san/%)
 
-test: deps-test
-	$(MAKE) -j$(TEST_JOBS) test-tree test-tree-san
-	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN) san=bin-san
-	$(MAKE) fuzz-smoke
+test: deps-test fuzz-deps
+	$(MAKE) -j$(TEST_JOBS) test-tree test-tree-san fuzz-tree
+	@mkdir -p build-fuzz; \
+	tests/fuzz/run.sh --smoke bin-fuzz 3 $(FUZZ_NAMES) >build-fuzz/smoke.log 2>&1 & fuzz=$$!; \
+	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN) san=bin-san; suite=$$?; \
+	wait $$fuzz; smoke=$$?; \
+	echo "# ---- make fuzz-smoke (beside the suite)"; cat build-fuzz/smoke.log; \
+	[ $$suite = 0 ] && [ $$smoke = 0 ]
 
 test-plain: test-tree
 	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN)
@@ -273,6 +283,9 @@ fuzz-deps:
 	@$(MAKE) --no-print-directory deps DEB_PKGS="$(FUZZ_PKGS)"
 
 fuzz-build: fuzz-deps
+	$(MAKE) fuzz-tree
+
+fuzz-tree:
 	$(MAKE) BUILD=build-fuzz BIN=bin-fuzz FUZZ=1 CC=$(FUZZ_CC) $(FUZZ_NAMES:%=bin-fuzz/fuzz-%)
 
 fuzz: fuzz-build

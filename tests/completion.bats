@@ -150,12 +150,24 @@ need_shell() {
     command -v "$1" >/dev/null || skip "$1 is not installed (make deps-test installs it)"
 }
 
-# zsh_complete COMMAND WORD...: zsh's _netmimic (completions/_netmimic) on
-# the line "COMMAND WORD...", through tests/lib/zsh-complete.zsh; sorted.
+# zsh_complete COMMAND WORD...: "COMMAND WORD..." typed into an interactive
+# zsh with completions/ on fpath, then Tab (tests/lib/zsh-complete.zsh: the
+# real line editor and completion system run _netmimic); the matches in
+# $output, sorted, and the line as Tab left it in $BATS_TEST_TMPDIR/buffer.
+# compinit's dump is the file's, made once; 60 s at most a line (a loaded
+# machine: the first compinit takes seconds).
 zsh_complete() {
-    PATH=${TOOLS_PATH:-$BIN}:/usr/bin:/bin run bash -c \
-        'zsh -f "$0" "$@" | LC_ALL=C sort' "$TESTS_DIR/lib/zsh-complete.zsh" \
-        "${ZSH_FPATH:-$ROOT_DIR/completions}" "$@"
+    PATH=${TOOLS_PATH:-$BIN}:/usr/bin:/bin ZSH_COMPDUMP=$BATS_FILE_TMPDIR/zcompdump \
+        ZSH_COMPLETE_BUFFER=$BATS_TEST_TMPDIR/buffer run bash -c \
+        'set -o pipefail; timeout 60 zsh -f "$0" "$@" | LC_ALL=C sort' \
+        "$TESTS_DIR/lib/zsh-complete.zsh" "$ROOT_DIR/completions" "$@"
+    [ "$status" = 0 ] || { echo "zsh-complete.zsh exited $status: $output" >&2; return 1; }
+}
+
+# zsh_line_is LINE: the line as the last zsh_complete's Tab left it (a
+# single match inserted, with the space after it or not).
+zsh_line_is() {
+    assert_equal "$(cat "$BATS_TEST_TMPDIR/buffer")" "$1"
 }
 
 # fish_complete LINE: what fish offers for LINE (complete -C), the values
@@ -217,8 +229,10 @@ ext_long() {
     assert_output "$(printf '%s\n' --from=loc1-vm --from=loc2-vm)"
     zsh_complete pathping --scenario er
     assert_output er1-primary-down
+    zsh_line_is "pathping --scenario er1-primary-down "
     zsh_complete tracert --down loc1-er
     assert_output loc1-er1-primary
+    zsh_line_is "tracert --down loc1-er1-primary "
     zsh_complete ping --lang ''
     assert_output "$(catalogue_langs)"
     zsh_complete tracert --windows=''
@@ -230,6 +244,7 @@ ext_long() {
     assert_output hub-vm
     zsh_complete ping /n ''
     assert_output ""
+    zsh_line_is "ping /n "
     zsh_complete pathping -n sp
     assert_output spoke-vm
     # --profile on the line wins
@@ -251,6 +266,7 @@ ext_long() {
     assert_output spoke-vm
     zsh_complete netmimic graph --scenario=er
     assert_output --scenario=er1-primary-down
+    zsh_line_is "netmimic graph --scenario=er1-primary-down "
     zsh_complete netmimic words t
     assert_output targets
 }

@@ -12,11 +12,6 @@ HOME_INI=$ROOT_DIR/profiles/home.ini
 
 home() { local tool=$1 out=$2; shift 2; tool_run "$tool" "$out" --profile "$HOME_INI" --seed 7 "$@"; }
 
-# The header and the address text of each hop line (columns 33 on).
-trace_skeleton() {
-    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$1"
-}
-
 @test "home: tracert dns.google goes over IPv6, with the ISP's reverse names" {
     home tracert "$BATS_TEST_TMPDIR/out" dns.google
     assert_exit 0 "$BATS_TEST_TMPDIR/out"

@@ -18,13 +18,7 @@ LAB_INI=$ROOT_DIR/profiles/lab.ini
 
 lab() { local tool=$1 out=$2; shift 2; tool_run "$tool" "$out" --profile "$LAB_INI" "$@"; }
 
-want() { cat >"$BATS_TEST_TMPDIR/want"; }
-same() { assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"; }
-
-# The address text of each hop line (columns 33 on), the rest whole.
-trace_skeleton() {
-    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$1"
-}
+# want, same and trace_skeleton: tests/lib/common.bash.
 
 @test "lab: tracert server from pc1: its canonical name, r1, r2 (preferred), r4; every time <1 ms" {
     lab tracert "$BATS_TEST_TMPDIR/out" --seed 7 server

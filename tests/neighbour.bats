@@ -24,10 +24,6 @@ on() {
     tool_run "$tool" "$OUT" --profile "$profile" --seed 1 "$@"
 }
 
-same() {
-    assert_same_file "$OUT" "$BATS_TEST_TMPDIR/want"
-}
-
 # variant NAME DEVICE LINE: a copy of lan.ini with LINE added to [device
 # DEVICE]; its path in $VARIANT.
 variant() {

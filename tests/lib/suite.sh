@@ -22,8 +22,8 @@
 # build: they run after every other file of their build.
 #
 # Files start longest first (the seconds each took in the last run, kept in
-# BINDIR/.suite-times; else its number of tests), so that no long file starts
-# last while the other lanes idle.
+# BINDIR/.suite-times; else those of tests/lib/suite-times; else its number
+# of tests), so that no long file starts last while the other lanes idle.
 set -u
 
 # All of it is in main, read whole before it starts: bash reads a script as
@@ -72,10 +72,14 @@ main() {
         esac
     done
 
-    # expected_seconds BUILD FILE: from the last run, else the test count.
+    # expected_seconds BUILD FILE: from the last run, else from
+    # tests/lib/suite-times (a clean clone has no last run), else the test
+    # count.
     expected_seconds() {
         local t
         t=$(awk -v f="$2" '$1 == f { print $2 }' "${bin_of[$1]}/.suite-times" 2>/dev/null)
+        [ -n "$t" ] && { echo "$t"; return; }
+        t=$(awk -v f="$2" '$1 == f { print $2 }' "$tests_dir/lib/suite-times" 2>/dev/null)
         [ -n "$t" ] && { echo "$t"; return; }
         grep -c '^@test ' "$tests_dir/$2"
     }

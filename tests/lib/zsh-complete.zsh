@@ -1,36 +1,66 @@
-# zsh-complete.zsh - runs zsh's completion function _netmimic outside the
-# line editor, for tests/completion.bats:
+# zsh-complete.zsh - completes a command line in a real interactive zsh,
+# for tests/completion.bats and tests/install.bats:
 #   zsh -f zsh-complete.zsh FPATH-DIR COMMAND WORD...
-# completes the last WORD of "COMMAND WORD..." and prints the candidates,
-# one a line, each with the part of the word compset moved aside.  compadd,
-# compset and _files only exist in the line editor: these stand-ins do what
-# the function relies on (compadd keeps the words that start with PREFIX;
-# -S, the suffix, is shown as a trailing '=' kept or a space dropped).
-fpath=($1 $fpath)
-service=$2
-shift 2
-words=($service "$@")
-CURRENT=$#words
-PREFIX=$words[CURRENT]
-IPREFIX=
-compadd() {
-  while (( $# )); do
-    case $1 in
-      (--) shift; break ;;
-      (-S) shift 2 ;;
-      (-*) shift ;;
-      (*) break ;;
-    esac
-  done
-  local w
-  for w; do [[ $w == "$PREFIX"* ]] && print -r -- "$IPREFIX$w"; done
-  return 0
+# types "COMMAND WORD..." (the last WORD is the one completed; '' for a new
+# word) into a zsh -f -i on a pseudo-terminal (zsh/zpty), with FPATH-DIR
+# first on fpath and compinit run, and presses Tab: the line editor, the
+# completion system and _netmimic run as for a user.  Prints the matches
+# the completion added, one a line, each with the part of the word compset
+# moved aside (IPREFIX, e.g. "--from="); with ZSH_COMPLETE_BUFFER=FILE, also
+# writes the line as Tab left it to FILE.  ZSH_COMPDUMP=FILE: compinit's
+# dump, made by the first run (see below).
+#
+# The matches are read through compadd: a function of that name records
+# what `builtin compadd -O` says matches (the completion system's own
+# matching of the words against the prefix typed), then calls the builtin
+# with the same arguments, so that the line editor gets every match as
+# without it.  The markers (<m>...</m>, <end/>) are written to the
+# terminal; the script reads up to <end/> and exits 2 if zsh does not get
+# there (the caller bounds the time: `timeout`).
+zmodload zsh/zpty || exit 2
+fpath_dir=$1
+shift
+line=${(j: :)@}
+
+zpty nm_z zsh -f -i || exit 2
+{
+  zpty -w nm_z "PROMPT= RPROMPT= PS2=; unsetopt zle_bracketed_paste prompt_sp prompt_cr beep"
+  # compinit reads the first line of every file on fpath (seconds on a
+  # loaded machine): with ZSH_COMPDUMP=FILE it keeps what it found there and
+  # the next run loads that (-C: made by the first, with the same fpath).
+  if [[ -z $ZSH_COMPDUMP ]]; then
+    init='compinit -u -D'
+  elif [[ -s $ZSH_COMPDUMP ]]; then
+    init="compinit -u -C -d ${(q)ZSH_COMPDUMP}"
+  else
+    init="compinit -u -d ${(q)ZSH_COMPDUMP}"
+  fi
+  zpty -w nm_z "fpath=(${(q)fpath_dir} \$fpath); autoload -Uz compinit; $init"
+  zpty -w nm_z 'compadd() {
+    local -a nm_hits; local nm_h
+    builtin compadd -O nm_hits "$@"
+    for nm_h in $nm_hits; do print -rn -- "<m>$IPREFIX$nm_h</m>"; done
+    builtin compadd "$@"
+  }'
+  zpty -w nm_z 'nm_tab() { zle complete-word; print -rn -- "<buffer>$BUFFER</buffer><end/>"; }
+    zle -N nm_tab; bindkey "^I" nm_tab; print "<ready/>"'
+  zpty -r -m nm_z out '*<ready/>*' || exit 2
+  zpty -w -n nm_z "$line"$'\t'
+  zpty -r -m nm_z out '*<end/>*' || exit 2
+} always {
+  zpty -d nm_z 2>/dev/null
 }
-compset() {
-  [[ $1 == -P && $PREFIX == *=* ]] || return 1
-  IPREFIX+=${PREFIX%%=*}=
-  PREFIX=${PREFIX#*=}
-}
-_files() { print -r -- '<files>'; }
-autoload -Uz _netmimic
-_netmimic
+
+# Only what the markers enclose: the terminal's own bytes (the echo of the
+# line, escape sequences) around them are dropped.
+rest=$out
+while [[ $rest == *'<m>'*'</m>'* ]]; do
+  rest=${rest#*'<m>'}
+  print -r -- "${rest%%'</m>'*}"
+  rest=${rest#*'</m>'}
+done
+if [[ -n $ZSH_COMPLETE_BUFFER ]]; then
+  rest=${out##*'<buffer>'}
+  print -r -- "${rest%%'</buffer>'*}" >$ZSH_COMPLETE_BUFFER
+fi
+exit 0
