@@ -27,14 +27,6 @@ LOCALE=$TESTS_DIR/expected/locale
 
 inet() { local tool=$1 out=$2; shift 2; tool_run "$tool" "$out" --profile "$NET_INI" --seed 1 "$@"; }
 
-want() { cat >"$BATS_TEST_TMPDIR/want"; }
-same() { assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"; }
-
-# The address text of each hop line (columns 33 on), the rest whole.
-trace_skeleton() {
-    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$1"
-}
-
 # hop_shape FILE: one line per hop line of a trace: its number and
 # "timeout" (three *), "partial" (one or two *) or "answered".
 hop_shape() {

@@ -34,14 +34,6 @@ OCORPUS=$TESTS_DIR/expected/office
 
 office() { local tool=$1 out=$2; shift 2; tool_run "$tool" "$out" --profile "$OFFICE_INI" "$@"; }
 
-want() { cat >"$BATS_TEST_TMPDIR/want"; }
-same() { assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"; }
-
-# The address text of each hop line (columns 33 on), the rest whole.
-trace_skeleton() {
-    awk '/^  *[0-9]+  / { print substr($0, 33); next } { print }' "$1"
-}
-
 # The shape of a tracert output or capture: blank lines and trailing
 # blanks left out, as the captures' copies damaged them.
 trace_shape() {
