@@ -12,9 +12,11 @@
 # test that checks a status sees theirs unless valgrind found something),
 # and valgrind writes its report into LOGDIR, one file per process, which
 # 'check' reads at the end (for the tests that do not check the status).
+# tests/valgrind.supp hides what is not netmimic's (each entry says why).
 set -eu
 
 make_wrappers() {
+    supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
     bin=$(cd "$1" && pwd)
     mkdir -p "$2" "$3"
     wrap=$(cd "$2" && pwd)
@@ -29,7 +31,7 @@ make_wrappers() {
 #!/bin/sh
 exec valgrind -q --error-exitcode=${VALGRIND_STATUS:-97} --leak-check=full \\
     --errors-for-leak-kinds=definite,possible --vgdb=no --log-fd=9 \\
-    "$prog" "\$@" 9>>"$log/${prog##*/}.\$\$.log"
+    --suppressions="$supp" "$prog" "\$@" 9>>"$log/${prog##*/}.\$\$.log"
 EOF
         chmod +x "$wrap/${prog##*/}"
     done
