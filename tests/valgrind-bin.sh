@@ -17,6 +17,9 @@ set -eu
 
 make_wrappers() {
     supp=$(cd "$(dirname "$0")" && pwd)/valgrind.supp
+    # by its path: a test may run a tool with a PATH of its own (netmimic
+    # graph --svg with no dot in it)
+    valgrind=$(command -v valgrind) || { echo "$0: valgrind is not installed" >&2; exit 2; }
     bin=$(cd "$1" && pwd)
     mkdir -p "$2" "$3"
     wrap=$(cd "$2" && pwd)
@@ -29,7 +32,7 @@ make_wrappers() {
         # the tool with stdout closed.
         cat >"$wrap/${prog##*/}" <<EOF
 #!/bin/sh
-exec valgrind -q --error-exitcode=${VALGRIND_STATUS:-97} --leak-check=full \\
+exec "$valgrind" -q --error-exitcode=${VALGRIND_STATUS:-97} --leak-check=full \\
     --errors-for-leak-kinds=definite,possible --vgdb=no --log-fd=9 \\
     --suppressions="$supp" "$prog" "\$@" 9>>"$log/${prog##*/}.\$\$.log"
 EOF
