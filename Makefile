@@ -184,16 +184,20 @@ test-tree-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all $(SAN_HELPERS)
 
 # The suite with every program under valgrind: memory errors and leaks fail
-# the run (tests/valgrind-bin.sh).  Slow, a few seconds a run: VALGRIND_TESTS
-# picks the bats files (default: all of them).
+# the run (tests/valgrind-bin.sh).  Slow, about 3 s a run on a loaded 2-core
+# machine: VALGRIND_TESTS picks the bats files (default: all of them).  The
+# files run one at a time through tests/lib/suite.sh, which prints a line as
+# each ends; the target fails if a test failed or valgrind reported anything.
 VALGRIND_TESTS ?= tests
+VALGRIND_JOBS ?= 1
 .PHONY: test-valgrind
 test-valgrind: DEB_PKGS += valgrind
 # valgrind cannot follow a static binary's malloc: a dynamic build of its own.
 test-valgrind: deps
 	$(MAKE) BUILD=build-vg BIN=bin-vg STATIC=0 all $(TEST_HELPERS:$(BIN)/%=bin-vg/%)
 	tests/valgrind-bin.sh make bin-vg build-vg/valgrind/bin build-vg/valgrind/log
-	NETMIMIC_BIN=$(CURDIR)/build-vg/valgrind/bin bats $(VALGRIND_TESTS); s=$$?; \
+	tests/lib/suite.sh -j $(VALGRIND_JOBS) valgrind=build-vg/valgrind/bin \
+	  $(filter %.bats,$(VALGRIND_TESTS)); s=$$?; \
 	  tests/valgrind-bin.sh check build-vg/valgrind/log && exit $$s
 
 # The main job: from the default host, trace every other site of the network.

@@ -611,6 +611,7 @@ leak_free() {
 @test "leak: a bad prefix" { edit_key 'site s1' prefixes '10.0.0.0/24 banana'; leak_free; }
 @test "leak: a bad interface address" { edit_key 'device r1' interfaces 'lan 10.0.0.2/24, wan 10.0.1.1'; leak_free; }
 @test "leak: a bad decrement list" { edit_key 'device r1' decrement 'l1 nosuch'; leak_free; }
+@test "leak: a bad reply_from address" { edit_key 'device r1' reply_from '10.0.0.2 banana'; leak_free; }
 
 # ---- the environment: a message names the variable that gave the value ----
 

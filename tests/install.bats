@@ -16,13 +16,14 @@ load lib/common
 bats_require_minimum_version 1.5.0
 
 # The file tests the Makefile and the package, not the tools' memory: it
-# builds its own plain tree, so the suite's sanitizer pass skips it.
+# builds its own plain tree and runs none of BIN's programs, so the suite's
+# sanitizer pass and make test-valgrind skip it.
 sanitizer_pass() {
     [[ $BIN == */bin-san ]]
 }
 
 setup_file() {
-    sanitizer_pass && return 0
+    sanitizer_pass || under_valgrind && return 0
     export WORK=$BATS_FILE_TMPDIR/work
     mkdir -p "$WORK"
     # a build for another prefix first: install must rebuild what it compiled
@@ -38,6 +39,9 @@ setup_file() {
 }
 
 setup() {
+    if under_valgrind; then
+        skip "make test-valgrind: install.bats runs none of BIN's programs (its builds are its own), valgrind would check nothing"
+    fi
     if sanitizer_pass; then
         skip "install.bats runs in the plain pass only (its builds are its own)"
     fi

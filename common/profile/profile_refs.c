@@ -163,7 +163,8 @@ static void resolve_reply_from(struct loader *ld, int dev, const char *sec, cons
         return;
     }
     size_t n;
-    char **items = split_list(v, ' ', &n);
+    /* the loader's list: a loader_fail below leaves it reachable */
+    char **items = loader_split(ld, v, ' ', &n);
     d->reply_from = REPLY_FROM_ADDRESS;
     for (size_t i = 0; i < n; i++) {
         struct addr a;
@@ -176,7 +177,6 @@ static void resolve_reply_from(struct loader *ld, int dev, const char *sec, cons
                         "IPv6 at most");
         *slot = a;
     }
-    free_list(items, n);
 }
 
 /* nat_outside goes with nat_inside (source NAT), nat_forward (destination

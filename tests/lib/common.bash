@@ -60,6 +60,14 @@ if [ -n "$NETMIMIC_SUITE_LOGS" ]; then
     echo "${BATS_TEST_FILENAME##*/}" >>"$NETMIMIC_FILES_LOG"
 fi
 
+# under_valgrind: true when BIN holds tests/valgrind-bin.sh's wrappers (make
+# test-valgrind), scripts where the tools are ELF files.  Read without a fork.
+under_valgrind() {
+    local first=
+    read -r -n 2 first <"$BIN/tracert" 2>/dev/null
+    [[ $first == '#!' ]]
+}
+
 # Compares FILE_GOT with FILE_WANT byte for byte, showing a diff on failure.
 assert_same_file() {
     if ! cmp -s "$1" "$2"; then
