@@ -97,3 +97,39 @@ WANT
     printf '\nTracing route to dns.google [2001:4860:4860::8888]\nover a maximum of 3 hops:\n\n2001:db8:4a1:10::1\nRequest timed out.\nRequest timed out.\n\nTrace complete.\n' >"$BATS_TEST_TMPDIR/want"
     assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
 }
+
+# The shape of a ping: the name and address of the header and the reply
+# lines, and every time, taken out; cmd.exe's "^C" echo left out (it is
+# the shell's, see interrupt.bats).
+ping_shape() {
+    sed -E '/^\^C$/d; s/^Pinging [^ ]+ \[[^]]+\]/Pinging NAME [ADDR]/;
+            s/(Reply from |statistics for )[0-9.]+/\1ADDR/;
+            s/time[<=][0-9]+ms/time=Tms/; s/= [0-9]+ms/= Tms/g' "$1"
+}
+
+@test "home: ping -a laptop's address, Ctrl+C after two replies: the shape of ping-006 (a LAN PC by its name, TTL=128)" {
+    home ping "$BATS_TEST_TMPDIR/out" -4 -a --interrupt-after 2 192.168.1.42
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    assert_equal "$(sed -n 2p "$BATS_TEST_TMPDIR/out")" "Pinging laptop.home [192.168.1.42] with 32 bytes of data:"
+    ping_shape "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/got"
+    ping_shape "$TESTS_DIR/expected/ping-corpus/ping-006.txt" >"$BATS_TEST_TMPDIR/real"
+    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/real"
+}
+
+@test "home: tracert -6 dns.google has the form of tracert-009: a named IPv6 target, IPv6 hops, the target named last" {
+    home tracert "$BATS_TEST_TMPDIR/out" -6 dns.google
+    assert_exit 0 "$BATS_TEST_TMPDIR/out"
+    # each line's form: the header, hop lines by what they show, the footer
+    form() {
+        awk '/^Tracing route to [^ ]+ \[[0-9a-f:]+\]$/ { print "header: name [IPv6]"; next }
+             /^  *[0-9]+  .*\[[0-9a-f:]+\]$/ { last = "hop: name [IPv6]"; n++; next }
+             /^  *[0-9]+  .*  [0-9a-f:]+$/ { n++; next }
+             /^  *[0-9]+  .*Request timed out\.$/ { n++; next }
+             /^  *[0-9]+  / { print "other hop: " $0; next }
+             { print }
+             END { print "last " last; print (n >= 5 ? "5 hops or more" : n " hops") }' "$1"
+    }
+    form "$BATS_TEST_TMPDIR/out" >"$BATS_TEST_TMPDIR/got"
+    form "$TESTS_DIR/expected/corpus/tracert-009.txt" >"$BATS_TEST_TMPDIR/real"
+    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/real"
+}
