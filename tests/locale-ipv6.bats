@@ -118,6 +118,18 @@ in_codepage() {
     same_as ja-tracert-004
 }
 
+@test "ja-ping-007, its first capture: ping -n 1 of an IPv6 resolver, 時間 =19ms" {
+    on ja-ping-007 ping --lang ja-JP -n 1 2606:4700:4700::1111
+    assert_exit 0 "$OUT"
+    same_as ja-ping-007
+}
+
+@test "ja-ping-007, its second capture: ping -n 1 of an IPv6 address that never answers, no round-trip block" {
+    on ja-ping-007-loss ping --lang ja-JP -n 1 2001:db8::1
+    assert_exit 1 "$OUT"
+    same_as ja-ping-007-loss
+}
+
 @test "zh-CN-ping-010 (Windows 7): a name on the LAN, its link-local address with the zone %12" {
     on zh-CN-ping-010 ping --lang zh-CN --windows 7 TC
     assert_exit 0 "$OUT"
