@@ -18,22 +18,9 @@
 # printed, not its wording.
 
 load lib/common
+load lib/locale
 
 CHAIN=$TEST_PROFILES/ipv6/chain.ini
-EXPECTED=$TESTS_DIR/expected/locale
-LPROFILES=$TEST_PROFILES/locale
-
-setup() {
-    OUT=$BATS_TEST_TMPDIR/out
-    WANT=$BATS_TEST_TMPDIR/want
-}
-
-# on PROFILE TOOL ARGS...: runs TOOL over tests/profiles/locale/PROFILE.ini.
-on() {
-    local profile=$1 tool=$2
-    shift 2
-    tool_run "$tool" "$OUT" --profile "$LPROFILES/$profile.ini" --seed 1 "$@"
-}
 
 # same_as NAME: the output is the capture NAME, verbatim.
 same_as() {

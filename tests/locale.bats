@@ -14,21 +14,7 @@
 # capture turned into the code page by iconv.
 
 load lib/common
-
-EXPECTED=$TESTS_DIR/expected/locale
-LPROFILES=$TEST_PROFILES/locale
-
-setup() {
-    OUT=$BATS_TEST_TMPDIR/out
-    WANT=$BATS_TEST_TMPDIR/want
-}
-
-# on PROFILE TOOL ARGS...: runs TOOL over tests/profiles/locale/PROFILE.ini.
-on() {
-    local profile=$1 tool=$2
-    shift 2
-    tool_run "$tool" "$OUT" --profile "$LPROFILES/$profile.ini" --seed 1 "$@"
-}
+load lib/locale
 
 # The capture as the tool prints it, from its verbatim copy NAME.txt:
 exact() { cat "$EXPECTED/$1.txt"; }
