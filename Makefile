@@ -272,7 +272,7 @@ FUZZ_OBJ     := $(addprefix $(BUILD)/tests/fuzz/,support.o tools.o tool_tracert.
 
 ifeq ($(FUZZ),1)
 CFLAGS   += -fsanitize=fuzzer-no-link $(FUZZ_SAN)
-LDFLAGS  += -fsanitize=fuzzer $(FUZZ_SAN) -Wl,--wrap=die,--wrap=fopen,--wrap=fclose
+LDFLAGS  += -fsanitize=fuzzer $(FUZZ_SAN) -Wl,--wrap=die,--wrap=fopen,--wrap=fclose,--wrap=pthread_create
 endif
 
 $(BUILD)/tests/fuzz/%.o: tests/fuzz/%.c $(wildcard tests/fuzz/*.h) $(wildcard tools/*.c) $(HEADERS)

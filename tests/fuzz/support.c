@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <iconv.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -32,8 +33,11 @@ static uint32_t used[TRACK_LIMIT];
 static size_t nused;
 static int overflowed; /* too many blocks: this call's are not all freed */
 
-/* Only the thread that runs the call is tracked (libFuzzer has others). */
+/* Only the thread that runs the call is tracked (libFuzzer has others),
+ * and the threads it starts (the loader's part reader): TRACK_LOCK guards
+ * the table and the open files against the two at once. */
 static __thread int tracking;
+static pthread_mutex_t track_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static size_t slot_of(uintptr_t p)
 {
@@ -45,18 +49,18 @@ static void on_malloc(const volatile void *ptr, size_t size)
     (void)size;
     if (!tracking || !ptr)
         return;
+    pthread_mutex_lock(&track_lock);
     if (nused == TRACK_LIMIT) {
         overflowed = 1;
-        return;
+    } else {
+        size_t i = slot_of((uintptr_t)ptr);
+        while (slots[i] != SLOT_EMPTY && slots[i] != SLOT_GONE)
+            i = (i + 1) & (TRACK_SLOTS - 1);
+        if (slots[i] == SLOT_EMPTY)
+            used[nused++] = (uint32_t)i;
+        slots[i] = ~(uintptr_t)ptr;
     }
-    uintptr_t key = ~(uintptr_t)ptr;
-    for (size_t i = slot_of((uintptr_t)ptr);; i = (i + 1) & (TRACK_SLOTS - 1))
-        if (slots[i] == SLOT_EMPTY || slots[i] == SLOT_GONE) {
-            if (slots[i] == SLOT_EMPTY)
-                used[nused++] = (uint32_t)i;
-            slots[i] = key;
-            return;
-        }
+    pthread_mutex_unlock(&track_lock);
 }
 
 static void on_free(const volatile void *ptr)
@@ -64,15 +68,49 @@ static void on_free(const volatile void *ptr)
     if (!tracking || !ptr)
         return;
     uintptr_t key = ~(uintptr_t)ptr;
+    pthread_mutex_lock(&track_lock);
     for (size_t i = slot_of((uintptr_t)ptr); slots[i] != SLOT_EMPTY;
          i = (i + 1) & (TRACK_SLOTS - 1))
         if (slots[i] == key) {
             slots[i] = SLOT_GONE;
-            return;
+            break;
         }
+    pthread_mutex_unlock(&track_lock);
 }
 
-/* Frees what is still tracked if FREE_THEM, then empties the table. */
+/* A thread the call starts is tracked as the call is: its allocations are
+ * the call's (freed with them when die() ends it). */
+struct tracked_start {
+    void *(*start)(void *);
+    void *arg;
+};
+
+static void *start_tracked(void *p)
+{
+    struct tracked_start t = *(struct tracked_start *)p;
+    tracking = 1; /* before the free: P is a tracked block */
+    free(p);
+    return t.start(t.arg);
+}
+
+int __real_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+                          void *(*start)(void *), void *arg);
+
+int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+                          void *(*start)(void *), void *arg)
+{
+    if (!tracking)
+        return __real_pthread_create(thread, attr, start, arg);
+    struct tracked_start *t = malloc(sizeof *t);
+    if (!t)
+        return -1;
+    *t = (struct tracked_start){start, arg};
+    int err = __real_pthread_create(thread, attr, start_tracked, t);
+    if (err)
+        free(t);
+    return err;
+}
+
 static void untrack_all(int free_them)
 {
     for (size_t k = 0; k < nused; k++) {
@@ -97,21 +135,26 @@ int __real_fclose(FILE *f);
 FILE *__wrap_fopen(const char *path, const char *mode)
 {
     FILE *f = __real_fopen(path, mode);
-    if (f && tracking)
-        for (int i = 0; i < MAX_OPEN; i++)
-            if (!open_files[i]) {
-                open_files[i] = f;
-                snprintf(open_names[i], sizeof open_names[i], "%s", path);
-                break;
-            }
+    if (!f || !tracking)
+        return f;
+    pthread_mutex_lock(&track_lock);
+    for (int i = 0; i < MAX_OPEN; i++)
+        if (!open_files[i]) {
+            open_files[i] = f;
+            snprintf(open_names[i], sizeof open_names[i], "%s", path);
+            break;
+        }
+    pthread_mutex_unlock(&track_lock);
     return f;
 }
 
 int __wrap_fclose(FILE *f)
 {
+    pthread_mutex_lock(&track_lock);
     for (int i = 0; i < MAX_OPEN; i++)
         if (open_files[i] == f)
             open_files[i] = NULL;
+    pthread_mutex_unlock(&track_lock);
     return __real_fclose(f);
 }
 
@@ -136,6 +179,11 @@ void __wrap_die(int status, const char *fmt, ...)
     if (status != EXIT_SETUP)
         fuzz_fail("die() with status %d, not EXIT_SETUP: %s", status, die_text);
     die_status = status;
+    if (die_cleanup) { /* as die() does: the loader's part reader joined */
+        void (*cleanup)(void) = die_cleanup;
+        die_cleanup = NULL;
+        cleanup();
+    }
     longjmp(*back, 1);
 }
 
