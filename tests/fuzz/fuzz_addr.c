@@ -96,14 +96,6 @@ static void check_prefix(const char *s, int allow_host_bits)
         fuzz_fail("'%s': the host is not in its prefix %s", s, text);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_setup();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *s = malloc(size + 1);

@@ -21,14 +21,6 @@ static void draw(struct dist *d, uint64_t seed, double *v)
         v[i] = dist_sample(d, seed, (uint64_t)i % 3, (uint64_t)i);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_setup();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char *text = malloc(size + 1), err[200];

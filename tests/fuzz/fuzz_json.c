@@ -348,14 +348,6 @@ static void check_document(char **piece, size_t npieces, const uint8_t *data, si
     free(text);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_setup();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     int argc;

@@ -160,14 +160,6 @@ static void run(enum fuzz_tool tool, const char *path, const struct choice *c,
     fuzz_run_tool(tool, n, argv);
 }
 
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-    (void)argc;
-    (void)argv;
-    fuzz_setup();
-    return 0;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *path = memmem(data, size, PART_MARK, strlen(PART_MARK))

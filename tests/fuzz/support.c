@@ -273,6 +273,17 @@ void fuzz_setup(void)
     __sanitizer_install_malloc_and_free_hooks(on_malloc, on_free);
 }
 
+/* libFuzzer's start-up hook for every harness that needs only
+ * fuzz_setup(); weak, so that a harness with more to set up (fuzz_cli.c)
+ * defines its own. */
+__attribute__((weak)) int LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+    (void)argc;
+    (void)argv;
+    fuzz_setup();
+    return 0;
+}
+
 /* ---- inputs ----------------------------------------------------------- */
 
 static char input_path[64];

@@ -33,6 +33,7 @@ const char *fuzz_die_message(void);
  * converters) set up before any call, so that freeing a failed call's
  * allocations never frees libc's own. */
 void fuzz_setup(void);
+/* support.c defines LLVMFuzzerInitialize (weak) as a call of fuzz_setup. */
 
 /* A file holding DATA (the same path each time, rewritten; removed at exit). */
 const char *fuzz_write_file(const uint8_t *data, size_t size);

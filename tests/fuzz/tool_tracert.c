@@ -7,13 +7,4 @@
 
 #include "tools.h"
 
-void fuzz_tracert_reset(void)
-{
-    static struct winopt pristine[sizeof table / sizeof *table];
-    static int saved;
-    if (!saved) {
-        memcpy(pristine, table, sizeof table);
-        saved = 1;
-    }
-    memcpy(table, pristine, sizeof table);
-}
+FUZZ_DEFINE_TABLE_RESET(fuzz_tracert_reset)

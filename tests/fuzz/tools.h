@@ -21,4 +21,18 @@ void fuzz_tracert_reset(void);
 void fuzz_ping_reset(void);
 void fuzz_pathping_reset(void);
 
+/* Defines FN, a tool_*.c's reset: its first call keeps the tool's option
+ * table (the file's static `table`) as built, every call puts it back. */
+#define FUZZ_DEFINE_TABLE_RESET(fn)                                  \
+    void fn(void)                                                    \
+    {                                                                \
+        static struct winopt pristine[sizeof table / sizeof *table]; \
+        static int saved;                                            \
+        if (!saved) {                                                \
+            memcpy(pristine, table, sizeof table);                   \
+            saved = 1;                                               \
+        }                                                            \
+        memcpy(table, pristine, sizeof table);                       \
+    }
+
 #endif
