@@ -36,14 +36,17 @@ zpty nm_z zsh -f -i || exit 2
     init="compinit -u -d ${(q)ZSH_COMPDUMP}"
   fi
   zpty -w nm_z "fpath=(${(q)fpath_dir} \$fpath); autoload -Uz compinit; $init"
+  # The markers are split by quotes in what is typed ("<""m>"): the terminal
+  # echoes the typed lines, and an echo read as a marker ended the reads
+  # early, with the echo of this very definition taken for a match.
   zpty -w nm_z 'compadd() {
     local -a nm_hits; local nm_h
     builtin compadd -O nm_hits "$@"
-    for nm_h in $nm_hits; do print -rn -- "<m>$IPREFIX$nm_h</m>"; done
+    for nm_h in $nm_hits; do print -rn -- "<""m>$IPREFIX$nm_h</""m>"; done
     builtin compadd "$@"
   }'
-  zpty -w nm_z 'nm_tab() { zle complete-word; print -rn -- "<buffer>$BUFFER</buffer><end/>"; }
-    zle -N nm_tab; bindkey "^I" nm_tab; print "<ready/>"'
+  zpty -w nm_z 'nm_tab() { zle complete-word; print -rn -- "<""buffer>$BUFFER</""buffer><""end/>"; }
+    zle -N nm_tab; bindkey "^I" nm_tab; print "<""ready/>"'
   zpty -r -m nm_z out '*<ready/>*' || exit 2
   zpty -w -n nm_z "$line"$'\t'
   zpty -r -m nm_z out '*<end/>*' || exit 2
