@@ -44,6 +44,23 @@ TEST_PROFILES=$TESTS_DIR/profiles
 nm_load_lib /usr/lib/bats/bats-support
 nm_load_lib /usr/lib/bats/bats-assert
 
+# bats 1.8 runs every test under a DEBUG trap (bats_debug_trap) that records
+# a stack trace before each simple command, helpers' commands included:
+# about a millisecond a command on these machines, most of the suite's time
+# in tests that loop.  bats_setup_tracing (run just before each test) is
+# wrapped so that the trap records only the commands of the test file
+# itself: a failure still names the test's line, and the call of a helper
+# that failed, which is what the report needs.  Without that bats function
+# (another bats) nothing changes.
+if declare -F bats_setup_tracing >/dev/null && ! declare -F nm_bats_setup_tracing >/dev/null; then
+    eval "nm_$(declare -f bats_setup_tracing)"
+    bats_setup_tracing() {
+        nm_bats_setup_tracing "$@"
+        # shellcheck disable=SC2016 # expanded when the trap runs
+        trap '[[ ${BASH_SOURCE[0]} != "$BATS_TEST_SOURCE" ]] || bats_debug_trap "$BASH_SOURCE"' DEBUG
+    }
+fi
+
 # The environment must not leak into the tests.
 unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG NETMIMIC_SHOW_SEED \
     NETMIMIC_WINDOWS NETMIMIC_TIMING
