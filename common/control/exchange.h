@@ -11,16 +11,20 @@ struct session_ref {
     int session, side;
 };
 
+/* A device in the list of a prefix's origins or of its connected senders:
+ * an entry of routing's members, NEXT the index of the next, -1 the last. */
+struct prefix_member {
+    int device, next;
+};
+
 /* A prefix some device may send: originated (networks) or exported as
  * connected.  Its routes are computed the first time a lookup needs it. */
 struct exchange_prefix {
     struct prefix p;
-    int *origins;            /* devices with P in their networks */
-    size_t norigins;
-    int *connected_senders;  /* devices that export P as connected */
-    size_t nconnected_senders;
+    int origins, last_origin;    /* devices with P in their networks: members */
+    int senders, last_sender;    /* devices that export P as connected */
     int computed;
-    int *route_of;           /* per device: index into routes, or -1 */
+    int *route_of;           /* per device: index into routes + 1, or 0 */
     struct route *routes;
     size_t nroutes;
     unsigned rounds;
@@ -36,5 +40,7 @@ const struct route *fib_exact(const struct fib *f, struct prefix p, enum route_s
  * device's learned route in X.  Exits with EXIT_SETUP, naming the sessions,
  * if it oscillates. */
 void exchange_compute(struct routing *rt, struct exchange_prefix *x);
+/* Frees what exchange_compute kept between prefixes (routing_free). */
+void exchange_free(struct routing *rt);
 
 #endif

@@ -1,19 +1,22 @@
-/* routing.c - see routing.h: connected and static routes, the index of the
- * prefixes route exchange may carry, and lookups, which compute a prefix's
- * exchanged routes (exchange.c) the first time they need them. */
+/* routing.c - see routing.h: connected and static routes, built per device
+ * when first needed, the index of the prefixes route exchange may carry,
+ * and lookups, which compute a prefix's exchanged routes (exchange.c) the
+ * first time they need them.  Nothing here allocates per device or per
+ * prefix: tables come from a pool, the prefixes' devices from one list. */
 #include "control/routing.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/rng.h"
 #include "base/util.h"
 #include "control/exchange.h"
 
 /* ---- connected and static routes ----------------------------------------- */
 
+/* F has room for every route its device can have (build_fib). */
 static struct route *fib_add(struct fib *f)
 {
-    f->routes = grow(f->routes, f->n, &f->cap, sizeof *f->routes);
     struct route *r = &f->routes[f->n++];
     memset(r, 0, sizeof *r);
     r->iface = -1;
@@ -82,11 +85,40 @@ static void add_static(const struct network *net, int dev, struct fib *f)
     }
 }
 
+/* The routes of device DEV: one connected route a prefix of an interface
+ * that is up, one static route a destination.  Room for the most it can
+ * have comes from the pool at once. */
+static void build_fib(const struct network *net, struct pool *pool, int dev, struct fib *f)
+{
+    const struct device *d = &net->devices[dev];
+    size_t most = d->nstatics;
+    for (size_t i = 0; i < d->nifaces; i++)
+        most += net->ifaces[d->ifaces[i]].naddrs;
+    f->routes = most ? pool_alloc(pool, most * sizeof *f->routes) : NULL;
+    f->n = 0;
+    f->cap = most;
+    add_connected(net, dev, f);
+    add_static(net, dev, f);
+    f->built = 1;
+}
+
+const struct fib *routing_fib(struct routing *rt, int device)
+{
+    struct fib *f = &rt->fibs[device];
+    if (!f->built)
+        build_fib(rt->net, &rt->pool, device, f);
+    return f;
+}
+
 /* ---- the index of exchanged prefixes -------------------------------------- */
 
 static size_t prefix_hash(struct prefix p)
 {
-    return (size_t)(addr_hash(p.addr) ^ (uint64_t)p.len * 0x9e3779b97f4a7c15ull);
+    uint64_t hi, lo;
+    memcpy(&hi, p.addr.b, sizeof hi);
+    memcpy(&lo, p.addr.b + sizeof hi, sizeof lo);
+    uint64_t h = rng_mix64(hi ^ ((uint64_t)p.addr.family << 56 | (uint64_t)(uint32_t)p.len));
+    return (size_t)rng_mix64(h ^ lo);
 }
 
 /* The slot of P: its own, or the empty one where it would go. */
@@ -125,17 +157,25 @@ static struct exchange_prefix *intern_prefix(struct routing *rt, struct prefix p
     struct exchange_prefix *x = &rt->prefixes[rt->nprefixes];
     memset(x, 0, sizeof *x);
     x->p = p;
+    x->origins = x->last_origin = x->senders = x->last_sender = -1;
     rt->prefix_slots[slot_of(rt, p)] = (int)rt->nprefixes++;
     rt->lengths[p.addr.family == FAMILY_V6][p.len] = 1;
     return x;
 }
 
-static void add_device(int **list, size_t *n, int device)
+/* Appends DEVICE to the list from *FIRST to *LAST in rt's members. */
+static void add_device(struct routing *rt, int *first, int *last, int device)
 {
-    if (*n && (*list)[*n - 1] == device)
+    if (*last >= 0 && rt->members[*last].device == device)
         return; /* a device lists a prefix once */
-    *list = erealloc(*list, (*n + 1) * sizeof **list);
-    (*list)[(*n)++] = device;
+    rt->members = grow(rt->members, rt->nmembers, &rt->cap_members, sizeof *rt->members);
+    int m = (int)rt->nmembers++;
+    rt->members[m] = (struct prefix_member){device, -1};
+    if (*last >= 0)
+        rt->members[*last].next = m;
+    else
+        *first = m;
+    *last = m;
 }
 
 /* Every prefix a device originates or sends as connected. */
@@ -146,18 +186,20 @@ static void index_prefixes(struct routing *rt)
         const struct device *dev = &net->devices[d];
         for (size_t i = 0; dev->asn && i < dev->nnetworks; i++) {
             struct exchange_prefix *x = intern_prefix(rt, dev->networks[i]);
-            add_device(&x->origins, &x->norigins, (int)d);
+            add_device(rt, &x->origins, &x->last_origin, (int)d);
         }
     }
     for (size_t s = 0; s < net->nsessions; s++)
         for (int side = 0; side < 2; side++) {
             const struct session_end *end = &net->sessions[s].end[side];
-            const struct fib *f = &rt->fibs[end->device];
-            for (size_t i = 0; end->export_connected && i < f->n; i++) {
+            if (!end->export_connected)
+                continue;
+            const struct fib *f = routing_fib(rt, end->device);
+            for (size_t i = 0; i < f->n; i++) {
                 if (f->routes[i].source != ROUTE_CONNECTED)
                     continue;
                 struct exchange_prefix *x = intern_prefix(rt, f->routes[i].dest);
-                add_device(&x->connected_senders, &x->nconnected_senders, end->device);
+                add_device(rt, &x->senders, &x->last_sender, end->device);
             }
         }
 }
@@ -190,26 +232,18 @@ void routing_init(const struct network *net, struct routing *rt)
     memset(rt, 0, sizeof *rt);
     rt->net = net;
     rt->ndevices = net->ndevices;
-    rt->fibs = ecalloc(net->ndevices, sizeof *rt->fibs);
-    for (size_t d = 0; d < net->ndevices; d++) {
-        add_connected(net, (int)d, &rt->fibs[d]);
-        add_static(net, (int)d, &rt->fibs[d]);
-    }
+    rt->fibs = ecalloc(net->ndevices + 1, sizeof *rt->fibs);
     index_prefixes(rt);
     index_sessions(rt);
 }
 
 void routing_free(struct routing *rt)
 {
-    for (size_t d = 0; d < rt->ndevices; d++)
-        free(rt->fibs[d].routes);
-    for (size_t k = 0; k < rt->nprefixes; k++) {
-        struct exchange_prefix *x = &rt->prefixes[k];
-        free(x->origins);
-        free(x->connected_senders);
-        free(x->route_of);
-        free(x->routes);
-    }
+    exchange_free(rt);
+    for (size_t k = 0; k < rt->nprefixes; k++)
+        free(rt->prefixes[k].route_of);
+    pool_free(&rt->pool); /* the tables and the learned routes */
+    free(rt->members);
     free(rt->prefixes);
     free(rt->prefix_slots);
     free(rt->fibs);
@@ -233,7 +267,7 @@ static struct exchange_prefix *computed(struct routing *rt, int k)
 
 static const struct route *learned_of(const struct exchange_prefix *x, int device)
 {
-    return x->route_of[device] >= 0 ? &x->routes[x->route_of[device]] : NULL;
+    return x->route_of[device] ? &x->routes[x->route_of[device] - 1] : NULL;
 }
 
 void routing_prepare(struct routing *rt, struct addr a)
@@ -274,7 +308,7 @@ static const struct route *fib_lookup(const struct fib *f, struct addr dst)
 
 const struct route *routing_lookup(struct routing *rt, int device, struct addr dst)
 {
-    const struct route *best = fib_lookup(&rt->fibs[device], dst);
+    const struct route *best = fib_lookup(routing_fib(rt, device), dst);
     int fam = dst.family == FAMILY_V6;
     /* a learned route wins only by being longer: ties go to the others */
     for (int len = addr_bits(dst.family); len > (best ? best->dest.len : -1); len--) {
