@@ -13,7 +13,11 @@
  * when its best routes changed (what it would send is a function of them),
  * so work grows with the routes that move, not with the network's size
  * times its diameter.  The lists of devices a route passed are shared,
- * interned (parent, device) chains, as FRR interns AS paths.
+ * interned (parent, device) chains, as FRR interns AS paths.  Whether a
+ * long chain passed a device is asked of that device's few nodes, each
+ * found on the chain or not by a jump-pointer walk (Myers' level ancestor,
+ * logarithmic in the chain's length), not by walking the whole chain:
+ * that walk made a ring of N routers cost N squared a prefix.
  *
  * The rounds are a deterministic function of the routes received, so a
  * state seen twice is a cycle: the exchange oscillates.  A hash of the whole
@@ -40,7 +44,12 @@
 
 struct chain_node {
     int device, parent; /* parent: index of the node before, -1 at the origin */
+    int depth, jump;    /* 0 at the origin; an ancestor to skip to (see jump_of) */
+    int same_device;    /* the next node of the same device, -1: the last */
 };
+
+/* A chain this long or shorter is walked to find a device on it. */
+#define CHAIN_WALK_MAX 32
 
 struct path {
     unsigned local_pref, as_path_len;
@@ -75,7 +84,10 @@ struct exchange_work {
     int *node_slots;
     size_t nslots;
     int last_parent, last_device, last_node; /* the last chain_add, again */
+    int *device_nodes;        /* per device: its first chain node, -1: none */
+    int *device_nnodes;       /* per device: how many nodes it has */
     char *dirty, *sends;      /* per device: recompute best; send again */
+    char *origin;             /* per device: originates the prefix */
     int *dirty_list, *send_list;
     size_t ndirty, nsend;
     unsigned *changed_at;     /* per session: the last round it changed, 0: not */
@@ -118,6 +130,28 @@ static void grow_node_slots(struct exchange_work *st)
 }
 
 /* The chain PARENT followed by DEVICE, shared with every equal one. */
+/* The jump pointer of a new node N under PARENT: the skew-binary rule, which
+ * keeps every level-ancestor walk logarithmic.  An origin jumps to itself. */
+static int jump_of(const struct exchange_work *st, int parent, int n)
+{
+    if (parent < 0)
+        return n;
+    const struct chain_node *p = &st->nodes[parent], *j = &st->nodes[p->jump];
+    if (p->depth - j->depth == j->depth - st->nodes[j->jump].depth)
+        return j->jump;
+    return parent;
+}
+
+/* The node of CHAIN at DEPTH (at most CHAIN's own depth). */
+static int ancestor_at(const struct exchange_work *st, int chain, int depth)
+{
+    while (st->nodes[chain].depth > depth) {
+        const struct chain_node *c = &st->nodes[chain];
+        chain = st->nodes[c->jump].depth < depth ? c->parent : c->jump;
+    }
+    return chain;
+}
+
 static int chain_add(struct exchange_work *st, int parent, int device)
 {
     if (parent >= 0 && st->nodes[parent].device == device)
@@ -132,15 +166,35 @@ static int chain_add(struct exchange_work *st, int parent, int device)
     if (st->node_slots[slot] >= 0)
         return st->last_node = st->node_slots[slot];
     st->nodes = grow(st->nodes, st->nnodes, &st->cap_nodes, sizeof *st->nodes);
-    st->nodes[st->nnodes] = (struct chain_node){device, parent};
-    st->node_slots[slot] = (int)st->nnodes;
-    return st->last_node = (int)st->nnodes++;
+    int n = (int)st->nnodes++;
+    st->nodes[n] = (struct chain_node){device, parent, parent >= 0 ? st->nodes[parent].depth + 1 : 0,
+                                       jump_of(st, parent, n), st->device_nodes[device]};
+    st->device_nodes[device] = n;
+    st->device_nnodes[device]++;
+    st->node_slots[slot] = n;
+    return st->last_node = n;
 }
 
-static int chain_has(const struct exchange_work *st, int chain, int device)
+static int chain_walk_has(const struct exchange_work *st, int chain, int device)
 {
     for (; chain >= 0; chain = st->nodes[chain].parent)
         if (st->nodes[chain].device == device)
+            return 1;
+    return 0;
+}
+
+/* Has CHAIN passed DEVICE?  A short chain, or a device with more nodes
+ * than the chain is long, is walked; else each node of the device is
+ * looked for on the chain at its depth. */
+static int chain_has(const struct exchange_work *st, int chain, int device)
+{
+    if (chain < 0)
+        return 0;
+    int depth = st->nodes[chain].depth;
+    if (depth <= CHAIN_WALK_MAX || st->device_nnodes[device] * CHAIN_WALK_MAX / 2 > depth)
+        return chain_walk_has(st, chain, device);
+    for (int n = st->device_nodes[device]; n >= 0; n = st->nodes[n].same_device)
+        if (st->nodes[n].depth <= depth && ancestor_at(st, chain, st->nodes[n].depth) == n)
             return 1;
     return 0;
 }
@@ -242,7 +296,7 @@ static void compute_best(struct exchange_work *st, int d, struct path_set *out)
     const struct device *dev = &st->net->devices[d];
     struct prefix p = st->x->p;
     out->n = 0;
-    for (size_t i = 0; dev->asn && i < dev->nnetworks; i++) {
+    for (size_t i = 0; st->origin[d] && dev->asn && i < dev->nnetworks; i++) {
         if (!prefix_eq(dev->networks[i], p))
             continue;
         const struct fib *f = routing_fib(st->rt, d);
@@ -476,12 +530,17 @@ static struct exchange_work *work_open(struct routing *rt)
     st->best = ecalloc(net->ndevices + 1, sizeof *st->best);
     st->dirty = ecalloc(net->ndevices + 1, 1);
     st->sends = ecalloc(net->ndevices + 1, 1);
+    st->origin = ecalloc(net->ndevices + 1, 1);
     st->was_touched = ecalloc(net->ndevices + 1, 1);
     st->dirty_list = emalloc(net->ndevices * sizeof *st->dirty_list + 1);
     st->send_list = emalloc(net->ndevices * sizeof *st->send_list + 1);
     st->touched = emalloc(net->ndevices * sizeof *st->touched + 1);
     st->changed_at = ecalloc(net->nsessions + 1, sizeof *st->changed_at);
     st->changed = emalloc(net->nsessions * sizeof *st->changed + 1);
+    st->device_nodes = emalloc(net->ndevices * sizeof *st->device_nodes + 1);
+    for (size_t d = 0; d < net->ndevices; d++)
+        st->device_nodes[d] = -1;
+    st->device_nnodes = ecalloc(net->ndevices + 1, sizeof *st->device_nnodes);
     return st;
 }
 
@@ -507,6 +566,12 @@ static void state_end(struct exchange_work *st)
         st->was_touched[st->touched[i]] = 0;
     }
     st->ntouched = 0;
+    for (int m = st->x->origins; m >= 0; m = st->rt->members[m].next)
+        st->origin[st->rt->members[m].device] = 0;
+    for (size_t i = 0; i < st->nnodes; i++) {
+        st->device_nodes[st->nodes[i].device] = -1;
+        st->device_nnodes[st->nodes[i].device] = 0;
+    }
     for (size_t i = 0; i < st->nslots; i++)
         st->node_slots[i] = -1;
     st->nnodes = 0;
@@ -531,12 +596,15 @@ void exchange_free(struct routing *rt)
     free(st->node_slots);
     free(st->dirty);
     free(st->sends);
+    free(st->origin);
     free(st->was_touched);
     free(st->dirty_list);
     free(st->send_list);
     free(st->touched);
     free(st->changed_at);
     free(st->changed);
+    free(st->device_nodes);
+    free(st->device_nnodes);
     free(st->seen);
     free(st);
     rt->work = NULL;
@@ -576,8 +644,10 @@ void exchange_compute(struct routing *rt, struct exchange_prefix *x)
         rt->work = work_open(rt);
     struct exchange_work *st = rt->work;
     state_start(st, x);
-    for (int m = x->origins; m >= 0; m = rt->members[m].next)
+    for (int m = x->origins; m >= 0; m = rt->members[m].next) {
+        st->origin[rt->members[m].device] = 1;
         mark(st->dirty, st->dirty_list, &st->ndirty, rt->members[m].device);
+    }
     for (int m = x->senders; m >= 0; m = rt->members[m].next)
         mark(st->sends, st->send_list, &st->nsend, rt->members[m].device);
     unsigned round = 0, first;

@@ -130,10 +130,13 @@ static size_t slot_of(const struct routing *rt, struct prefix p)
     return i;
 }
 
-static void grow_slots(struct routing *rt)
+/* Rebuilds the hash index with room for at least MIN_SLOTS (a power of 2). */
+static void resize_slots(struct routing *rt, size_t min_slots)
 {
     free(rt->prefix_slots);
-    rt->nslots = rt->nslots ? rt->nslots * 2 : 64;
+    rt->nslots = rt->nslots ? rt->nslots : 64;
+    while (rt->nslots < min_slots)
+        rt->nslots *= 2;
     rt->prefix_slots = emalloc(rt->nslots * sizeof *rt->prefix_slots);
     for (size_t i = 0; i < rt->nslots; i++)
         rt->prefix_slots[i] = -1;
@@ -152,7 +155,7 @@ static struct exchange_prefix *intern_prefix(struct routing *rt, struct prefix p
     if (k >= 0)
         return &rt->prefixes[k];
     if (2 * (rt->nprefixes + 1) > rt->nslots)
-        grow_slots(rt);
+        resize_slots(rt, rt->nslots * 2);
     rt->prefixes = grow(rt->prefixes, rt->nprefixes, &rt->cap_prefixes, sizeof *rt->prefixes);
     struct exchange_prefix *x = &rt->prefixes[rt->nprefixes];
     memset(x, 0, sizeof *x);
@@ -178,10 +181,25 @@ static void add_device(struct routing *rt, int *first, int *last, int device)
     *last = m;
 }
 
+/* Room for the prefixes the devices originate, at once: growing the index
+ * by doubling rehashed and copied it a dozen times at 100,000 devices. */
+static void reserve_prefixes(struct routing *rt)
+{
+    const struct network *net = rt->net;
+    size_t n = 0;
+    for (size_t d = 0; d < net->ndevices; d++)
+        n += net->devices[d].asn ? net->devices[d].nnetworks : 0;
+    rt->cap_prefixes = rt->cap_members = n;
+    rt->prefixes = emalloc(n * sizeof *rt->prefixes + 1);
+    rt->members = emalloc(n * sizeof *rt->members + 1);
+    resize_slots(rt, 2 * (n + 1));
+}
+
 /* Every prefix a device originates or sends as connected. */
 static void index_prefixes(struct routing *rt)
 {
     const struct network *net = rt->net;
+    reserve_prefixes(rt);
     for (size_t d = 0; d < net->ndevices; d++) {
         const struct device *dev = &net->devices[d];
         for (size_t i = 0; dev->asn && i < dev->nnetworks; i++) {

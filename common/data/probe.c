@@ -27,10 +27,12 @@ struct flow_entry {
     struct addr src, dst;
 };
 
-/* A device's replies under reply_limit: a token bucket in simulated time. */
+/* A device's replies under reply_limit: a token bucket in simulated time,
+ * full at the start of the run (filled when the device first answers). */
 struct reply_bucket {
     double tokens;
     double at_ms; /* when tokens was last brought up to date */
+    int started;  /* 0: untouched this run, full */
 };
 
 struct path_cache_entry {
@@ -60,10 +62,8 @@ void engine_reseed(struct engine *e, uint64_t seed)
     neighbor_cache_start(&e->neighbors, net);
     e->now_ms = 0;
     reverse_log_start(&e->reverses, net->ndevices);
-    free(e->buckets);
-    e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
-    for (size_t i = 0; i < net->ndevices; i++)
-        e->buckets[i].tokens = net->devices[i].reply_limit;
+    free(e->buckets); /* zeroed: every bucket untouched, no pass over them */
+    e->buckets = ecalloc(net->ndevices + 1, sizeof *e->buckets);
     for (size_t i = 0; i < net->nlinks; i++)
         dist_reset_run(net->links[i].latency);
     for (size_t i = 0; i < net->ndevices; i++) {
@@ -336,6 +336,8 @@ static int bucket_allows(struct engine *e, int device)
     struct reply_bucket *b = &e->buckets[device];
     if (!d->reply_limit_ms || e->certain)
         return 1;
+    if (!b->started)
+        *b = (struct reply_bucket){.tokens = d->reply_limit, .at_ms = 0, .started = 1};
     b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
     if (b->tokens > d->reply_limit)
         b->tokens = d->reply_limit;
