@@ -121,13 +121,35 @@ static size_t prefix_hash(struct prefix p)
     return (size_t)rng_mix64(h ^ lo);
 }
 
-/* The slot of P: its own, or the empty one where it would go. */
-static size_t slot_of(const struct routing *rt, struct prefix p)
+/* A slot of the index: the prefix's number, -1 for an empty slot, and
+ * some bits of its hash, so that most probes that miss compare those and
+ * never reach the prefix (a cache miss each, at 100,000 prefixes). */
+struct prefix_slot {
+    int prefix;
+    uint32_t tag;
+};
+
+static uint32_t tag_of(size_t hash)
 {
-    size_t mask = rt->nslots - 1, i = prefix_hash(p) & mask;
-    while (rt->prefix_slots[i] >= 0 && !prefix_eq(rt->prefixes[rt->prefix_slots[i]].p, p))
-        i = (i + 1) & mask;
-    return i;
+    return (uint32_t)(hash >> 32);
+}
+
+static int same_prefix(struct prefix a, struct prefix b)
+{
+    return a.len == b.len && a.addr.family == b.addr.family &&
+           memcmp(a.addr.b, b.addr.b, sizeof a.addr.b) == 0;
+}
+
+/* The slot of P (of hash H): its own, or the empty one where it would go. */
+static size_t slot_of(const struct routing *rt, struct prefix p, size_t h)
+{
+    size_t mask = rt->nslots - 1, i = h & mask;
+    uint32_t tag = tag_of(h);
+    for (;; i = (i + 1) & mask) {
+        const struct prefix_slot *s = &rt->prefix_slots[i];
+        if (s->prefix < 0 || (s->tag == tag && same_prefix(rt->prefixes[s->prefix].p, p)))
+            return i;
+    }
 }
 
 /* Rebuilds the hash index with room for at least MIN_SLOTS (a power of 2). */
@@ -139,29 +161,32 @@ static void resize_slots(struct routing *rt, size_t min_slots)
         rt->nslots *= 2;
     rt->prefix_slots = emalloc(rt->nslots * sizeof *rt->prefix_slots);
     for (size_t i = 0; i < rt->nslots; i++)
-        rt->prefix_slots[i] = -1;
-    for (size_t k = 0; k < rt->nprefixes; k++)
-        rt->prefix_slots[slot_of(rt, rt->prefixes[k].p)] = (int)k;
+        rt->prefix_slots[i] = (struct prefix_slot){-1, 0};
+    for (size_t k = 0; k < rt->nprefixes; k++) {
+        size_t h = prefix_hash(rt->prefixes[k].p);
+        rt->prefix_slots[slot_of(rt, rt->prefixes[k].p, h)] = (struct prefix_slot){(int)k,
+                                                                                   tag_of(h)};
+    }
 }
 
 static int find_prefix(const struct routing *rt, struct prefix p)
 {
-    return rt->nslots ? rt->prefix_slots[slot_of(rt, p)] : -1;
+    return rt->nslots ? rt->prefix_slots[slot_of(rt, p, prefix_hash(p))].prefix : -1;
 }
 
 static struct exchange_prefix *intern_prefix(struct routing *rt, struct prefix p)
 {
-    int k = find_prefix(rt, p);
-    if (k >= 0)
-        return &rt->prefixes[k];
     if (2 * (rt->nprefixes + 1) > rt->nslots)
         resize_slots(rt, rt->nslots * 2);
+    size_t h = prefix_hash(p), slot = slot_of(rt, p, h);
+    if (rt->prefix_slots[slot].prefix >= 0)
+        return &rt->prefixes[rt->prefix_slots[slot].prefix];
     rt->prefixes = grow(rt->prefixes, rt->nprefixes, &rt->cap_prefixes, sizeof *rt->prefixes);
     struct exchange_prefix *x = &rt->prefixes[rt->nprefixes];
     memset(x, 0, sizeof *x);
     x->p = p;
     x->origins = x->last_origin = x->senders = x->last_sender = -1;
-    rt->prefix_slots[slot_of(rt, p)] = (int)rt->nprefixes++;
+    rt->prefix_slots[slot] = (struct prefix_slot){(int)rt->nprefixes++, tag_of(h)};
     rt->lengths[p.addr.family == FAMILY_V6][p.len] = 1;
     return x;
 }

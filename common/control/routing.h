@@ -40,6 +40,7 @@ struct fib {
 struct exchange_prefix; /* exchange.h: a prefix that route exchange can carry */
 struct prefix_member;   /* exchange.h: a device that sends a prefix */
 struct exchange_work;   /* exchange.c: the working state, kept between prefixes */
+struct prefix_slot;     /* routing.c: a slot of the prefix index */
 
 struct routing {
     const struct network *net;
@@ -47,7 +48,7 @@ struct routing {
     size_t ndevices;
     struct exchange_prefix *prefixes; /* every prefix some device may send */
     size_t nprefixes, cap_prefixes;
-    int *prefix_slots;             /* hash index over prefixes */
+    struct prefix_slot *prefix_slots; /* hash index over prefixes */
     size_t nslots;
     struct prefix_member *members; /* the prefixes' origins and senders, linked */
     size_t nmembers, cap_members;

@@ -53,6 +53,14 @@ void engine_init(struct engine *e, struct network *net, int src_device, struct a
     engine_reseed(e, seed);
 }
 
+/* dist_reset_run without the call for the many absent distributions: the
+ * pass goes over every link and device of the network. */
+static inline void reset_run(struct dist *d)
+{
+    if (d)
+        dist_reset_run(d);
+}
+
 void engine_reseed(struct engine *e, uint64_t seed)
 {
     const struct network *net = e->net;
@@ -65,11 +73,12 @@ void engine_reseed(struct engine *e, uint64_t seed)
     free(e->buckets); /* zeroed: every bucket untouched, no pass over them */
     e->buckets = ecalloc(net->ndevices + 1, sizeof *e->buckets);
     for (size_t i = 0; i < net->nlinks; i++)
-        dist_reset_run(net->links[i].latency);
+        reset_run(net->links[i].latency);
     for (size_t i = 0; i < net->ndevices; i++) {
-        dist_reset_run(net->devices[i].reply_delay);
-        dist_reset_run(net->devices[i].flow_setup);
-        dist_reset_run(net->devices[i].neighbor_resolve);
+        const struct device *d = &net->devices[i];
+        reset_run(d->reply_delay);
+        reset_run(d->flow_setup);
+        reset_run(d->neighbor_resolve);
     }
 }
 
