@@ -610,32 +610,46 @@ void exchange_free(struct routing *rt)
     rt->work = NULL;
 }
 
+/* The learned route of device D, if it chose learned paths: their
+ * next hops as route_add_nexthop keeps them (each once, at most 8). */
+static void install_device(struct exchange_work *st, int d)
+{
+    struct exchange_prefix *x = st->x;
+    const struct path_set *best = &st->best[d];
+    const struct path *v = set_paths(best);
+    struct route r = {.nnexthops = 0};
+    unsigned local_pref = 0, as_path_len = 0;
+    for (unsigned k = 0; k < best->n; k++) {
+        const struct path *p = &v[k];
+        if (p->session < 0)
+            continue;
+        if (!r.nnexthops) {
+            local_pref = p->local_pref;
+            as_path_len = p->as_path_len;
+        }
+        route_add_nexthop(&r, p->link);
+    }
+    if (!r.nnexthops)
+        return;
+    struct learned_route *l = &x->learned[x->nlearned];
+    x->route_of[d] = (int)++x->nlearned;
+    *l = (struct learned_route){local_pref, as_path_len, r.nexthop_links[0],
+                                (unsigned)r.nnexthops, (int)x->nmore, NULL};
+    for (size_t k = 1; k < r.nnexthops; k++) {
+        x->more_links = grow(x->more_links, x->nmore, &x->cap_more, sizeof *x->more_links);
+        x->more_links[x->nmore++] = r.nexthop_links[k];
+    }
+}
+
 /* The learned routes, one per device that chose learned paths. */
 static void install(struct exchange_work *st)
 {
     struct exchange_prefix *x = st->x;
     /* zeroed: a large one is fresh pages, written only where a route is */
     x->route_of = ecalloc(st->net->ndevices + 1, sizeof *x->route_of);
-    x->routes = pool_alloc(&st->rt->pool, (st->ntouched + 1) * sizeof *x->routes);
-    for (size_t i = 0; i < st->ntouched; i++) {
-        int d = st->touched[i];
-        const struct path_set *best = &st->best[d];
-        const struct path *v = set_paths(best);
-        struct route *r = NULL;
-        for (unsigned k = 0; k < best->n; k++) {
-            const struct path *p = &v[k];
-            if (p->session < 0)
-                continue;
-            if (!r) {
-                r = &x->routes[x->nroutes];
-                x->route_of[d] = (int)++x->nroutes;
-                *r = (struct route){.dest = x->p, .source = ROUTE_LEARNED, .iface = -1,
-                                    .local_pref = p->local_pref,
-                                    .as_path_len = p->as_path_len};
-            }
-            route_add_nexthop(r, p->link);
-        }
-    }
+    x->learned = pool_alloc(&st->rt->pool, (st->ntouched + 1) * sizeof *x->learned);
+    for (size_t i = 0; i < st->ntouched; i++)
+        install_device(st, st->touched[i]);
 }
 
 void exchange_compute(struct routing *rt, struct exchange_prefix *x)

@@ -283,8 +283,10 @@ void routing_init(const struct network *net, struct routing *rt)
 void routing_free(struct routing *rt)
 {
     exchange_free(rt);
-    for (size_t k = 0; k < rt->nprefixes; k++)
+    for (size_t k = 0; k < rt->nprefixes; k++) {
         free(rt->prefixes[k].route_of);
+        free(rt->prefixes[k].more_links);
+    }
     pool_free(&rt->pool); /* the tables and the learned routes */
     free(rt->members);
     free(rt->prefixes);
@@ -308,9 +310,24 @@ static struct exchange_prefix *computed(struct routing *rt, int k)
     return x;
 }
 
-static const struct route *learned_of(const struct exchange_prefix *x, int device)
+/* DEVICE's learned route for X, made from the exchange's result (from the
+ * pool, so that it lasts as long as the tables) the first time. */
+static const struct route *learned_of(struct routing *rt, struct exchange_prefix *x, int device)
 {
-    return x->route_of[device] ? &x->routes[x->route_of[device] - 1] : NULL;
+    if (!x->route_of[device])
+        return NULL;
+    struct learned_route *l = &x->learned[x->route_of[device] - 1];
+    if (!l->made) {
+        struct route *r = pool_alloc(&rt->pool, sizeof *r);
+        *r = (struct route){.dest = x->p, .source = ROUTE_LEARNED, .iface = -1,
+                            .nnexthops = l->nlinks, .local_pref = l->local_pref,
+                            .as_path_len = l->as_path_len};
+        r->nexthop_links[0] = l->link;
+        for (unsigned k = 1; k < l->nlinks; k++)
+            r->nexthop_links[k] = x->more_links[l->more + (int)k - 1];
+        l->made = r;
+    }
+    return l->made;
 }
 
 void routing_prepare(struct routing *rt, struct addr a)
@@ -332,7 +349,7 @@ void routing_prepare_all(struct routing *rt)
 const struct route *routing_learned(struct routing *rt, int device, struct prefix p)
 {
     int k = find_prefix(rt, p);
-    return k >= 0 ? learned_of(computed(rt, k), device) : NULL;
+    return k >= 0 ? learned_of(rt, computed(rt, k), device) : NULL;
 }
 
 static const struct route *fib_lookup(const struct fib *f, struct addr dst)
@@ -356,7 +373,7 @@ const struct route *routing_lookup(struct routing *rt, int device, struct addr d
     /* a learned route wins only by being longer: ties go to the others */
     for (int len = addr_bits(dst.family); len > (best ? best->dest.len : -1); len--) {
         int k = rt->lengths[fam][len] ? find_prefix(rt, prefix_of(dst, len)) : -1;
-        const struct route *r = k >= 0 ? learned_of(computed(rt, k), device) : NULL;
+        const struct route *r = k >= 0 ? learned_of(rt, computed(rt, k), device) : NULL;
         if (r)
             return r;
     }
