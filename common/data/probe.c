@@ -70,8 +70,8 @@ void engine_reseed(struct engine *e, uint64_t seed)
     neighbor_cache_start(&e->neighbors, net);
     e->now_ms = 0;
     reverse_log_start(&e->reverses, net->ndevices);
-    free(e->buckets); /* zeroed: every bucket untouched, no pass over them */
-    e->buckets = ecalloc(net->ndevices + 1, sizeof *e->buckets);
+    free(e->buckets); /* made when a device with a reply_limit first answers */
+    e->buckets = NULL;
     for (size_t i = 0; i < net->nlinks; i++)
         reset_run(net->links[i].latency);
     for (size_t i = 0; i < net->ndevices; i++) {
@@ -342,9 +342,11 @@ static int reply_ttl_left(const struct network *net, const struct fwd_path *back
 static int bucket_allows(struct engine *e, int device)
 {
     const struct device *d = &e->net->devices[device];
-    struct reply_bucket *b = &e->buckets[device];
     if (!d->reply_limit_ms || e->certain)
         return 1;
+    if (!e->buckets) /* zeroed: every bucket untouched, full */
+        e->buckets = ecalloc(e->net->ndevices + 1, sizeof *e->buckets);
+    struct reply_bucket *b = &e->buckets[device];
     if (!b->started)
         *b = (struct reply_bucket){.tokens = d->reply_limit, .at_ms = 0, .started = 1};
     b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
