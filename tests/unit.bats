@@ -44,6 +44,18 @@ load lib/common
     refute_line --partial 'skip:'
 }
 
+@test "unit: routes on demand equal the full computation on a ring whose paths outgrow the chain walk" {
+    # 80 routers: paths of up to 40 devices, past exchange.c's CHAIN_WALK_MAX
+    # of 32, so the loop check takes the level-ancestor jumps (a jump that
+    # found a device not on the path would refuse routes and fail here)
+    "$ROOT_DIR/tools/netmimic-genprofile" --shape ring --sites 80 --seed 3 \
+        --out "$BATS_TEST_TMPDIR/ring.ini"
+    run "$BIN/test-routing" "$BATS_TEST_TMPDIR/ring.ini"
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^[0-9]+ passed, 0 failed$'
+    refute_line --partial 'skip:'
+}
+
 @test "unit: messages, catalogues, the writer's code pages, ping's IPv6 forms" {
     run "$BIN/test-render"
     [ "$status" -eq 0 ]

@@ -11,18 +11,36 @@ struct session_ref {
     int session, side;
 };
 
+/* A device in the list of a prefix's origins or of its connected senders:
+ * an entry of routing's members, NEXT the index of the next, -1 the last. */
+struct prefix_member {
+    int device, next;
+};
+
+/* A device's learned route for a prefix, as the exchange leaves it: the
+ * struct route a lookup returns is made from it the first time (MADE), so
+ * that a prefix every device learns costs 32 bytes a device, not a full
+ * route. */
+struct learned_route {
+    unsigned local_pref, as_path_len;
+    int link;           /* the first equal-cost next hop */
+    unsigned nlinks;    /* how many, up to ROUTE_MAX_NEXTHOPS */
+    int more;           /* the others: more_links[more .. more + nlinks - 2] */
+    struct route *made; /* NULL until a lookup needs it */
+};
+
 /* A prefix some device may send: originated (networks) or exported as
  * connected.  Its routes are computed the first time a lookup needs it. */
 struct exchange_prefix {
     struct prefix p;
-    int *origins;            /* devices with P in their networks */
-    size_t norigins;
-    int *connected_senders;  /* devices that export P as connected */
-    size_t nconnected_senders;
+    int origins, last_origin;    /* devices with P in their networks: members */
+    int senders, last_sender;    /* devices that export P as connected */
     int computed;
-    int *route_of;           /* per device: index into routes, or -1 */
-    struct route *routes;
-    size_t nroutes;
+    int *route_of;           /* per device: index into learned + 1, or 0 */
+    struct learned_route *learned;
+    size_t nlearned;
+    int *more_links;         /* next hops after the first, of all devices */
+    size_t nmore, cap_more;
     unsigned rounds;
 };
 
@@ -36,5 +54,7 @@ const struct route *fib_exact(const struct fib *f, struct prefix p, enum route_s
  * device's learned route in X.  Exits with EXIT_SETUP, naming the sessions,
  * if it oscillates. */
 void exchange_compute(struct routing *rt, struct exchange_prefix *x);
+/* Frees what exchange_compute kept between prefixes (routing_free). */
+void exchange_free(struct routing *rt);
 
 #endif

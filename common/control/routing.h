@@ -3,16 +3,18 @@
  * (BGP-like sessions with ASNs, local preference, AS-path length and export
  * policies), given which links are up.
  *
- * Connected and static routes are built for every device at once (linear in
- * the network).  Exchanged routes are computed per destination prefix, when
- * a lookup first needs that prefix, and kept: a trace needs the prefixes of
- * its target and of the few addresses that answer, not all of them.  Taking
- * a link down and computing again is the re-convergence. */
+ * A device's connected and static routes are built the first time a lookup
+ * or the exchange needs them; exchanged routes are computed per destination
+ * prefix, when a lookup first needs that prefix, and kept: a trace needs
+ * the prefixes of its target and of the few addresses that answer, and the
+ * tables of the devices on its way, not all of them.  Taking a link down
+ * and computing again (a new routing_init) is the re-convergence. */
 #ifndef NETMIMIC_ROUTING_H
 #define NETMIMIC_ROUTING_H
 
 #include <stddef.h>
 
+#include "base/pool.h"
 #include "model/model.h"
 
 #define ROUTE_MAX_NEXTHOPS 8
@@ -32,28 +34,40 @@ struct route {
 struct fib {
     struct route *routes;
     size_t n, cap;
+    int built; /* routing.c builds it when first needed: see routing_fib */
 };
 
-struct exchange_prefix; /* routing.c: a prefix that route exchange can carry */
+struct exchange_prefix; /* exchange.h: a prefix that route exchange can carry */
+struct prefix_member;   /* exchange.h: a device that sends a prefix */
+struct exchange_work;   /* exchange.c: the working state, kept between prefixes */
+struct prefix_slot;     /* routing.c: a slot of the prefix index */
 
 struct routing {
     const struct network *net;
-    struct fib *fibs;              /* one per device */
+    struct fib *fibs;              /* one per device; see routing_fib */
     size_t ndevices;
     struct exchange_prefix *prefixes; /* every prefix some device may send */
     size_t nprefixes, cap_prefixes;
-    int *prefix_slots;             /* hash index over prefixes */
+    struct prefix_slot *prefix_slots; /* hash index over prefixes */
     size_t nslots;
+    struct prefix_member *members; /* the prefixes' origins and senders, linked */
+    size_t nmembers, cap_members;
     unsigned char lengths[2][129]; /* [v4, v6][len]: some prefix has it */
     struct session_ref *device_sessions; /* per device: its session ends */
     size_t *device_sessions_at;    /* ndevices + 1 offsets */
+    struct pool pool;              /* the tables' routes, freed with them */
+    struct exchange_work *work;    /* NULL until a prefix is computed */
     unsigned max_rounds;           /* the most any prefix took, for tests */
 };
 
-/* Builds every device's connected and static routes and the index of the
- * prefixes route exchange may carry; computes no exchange yet. */
+/* Builds the index of the prefixes route exchange may carry; computes no
+ * table and no exchange yet.  The links must not change until
+ * routing_free: tables are built from them when first needed. */
 void routing_init(const struct network *net, struct routing *rt);
 void routing_free(struct routing *rt);
+
+/* DEVICE's connected and static routes, built the first time. */
+const struct fib *routing_fib(struct routing *rt, int device);
 
 /* Computes the exchanged routes of every prefix that contains A, now.
  * Exits with EXIT_SETUP and one line on stderr, naming the sessions, if

@@ -27,10 +27,12 @@ struct flow_entry {
     struct addr src, dst;
 };
 
-/* A device's replies under reply_limit: a token bucket in simulated time. */
+/* A device's replies under reply_limit: a token bucket in simulated time,
+ * full at the start of the run (filled when the device first answers). */
 struct reply_bucket {
     double tokens;
     double at_ms; /* when tokens was last brought up to date */
+    int started;  /* 0: untouched this run, full */
 };
 
 struct path_cache_entry {
@@ -51,6 +53,14 @@ void engine_init(struct engine *e, struct network *net, int src_device, struct a
     engine_reseed(e, seed);
 }
 
+/* dist_reset_run without the call for the many absent distributions: the
+ * pass goes over every link and device of the network. */
+static inline void reset_run(struct dist *d)
+{
+    if (d)
+        dist_reset_run(d);
+}
+
 void engine_reseed(struct engine *e, uint64_t seed)
 {
     const struct network *net = e->net;
@@ -60,16 +70,15 @@ void engine_reseed(struct engine *e, uint64_t seed)
     neighbor_cache_start(&e->neighbors, net);
     e->now_ms = 0;
     reverse_log_start(&e->reverses, net->ndevices);
-    free(e->buckets);
-    e->buckets = ecalloc(net->ndevices, sizeof *e->buckets);
-    for (size_t i = 0; i < net->ndevices; i++)
-        e->buckets[i].tokens = net->devices[i].reply_limit;
+    free(e->buckets); /* made when a device with a reply_limit first answers */
+    e->buckets = NULL;
     for (size_t i = 0; i < net->nlinks; i++)
-        dist_reset_run(net->links[i].latency);
+        reset_run(net->links[i].latency);
     for (size_t i = 0; i < net->ndevices; i++) {
-        dist_reset_run(net->devices[i].reply_delay);
-        dist_reset_run(net->devices[i].flow_setup);
-        dist_reset_run(net->devices[i].neighbor_resolve);
+        const struct device *d = &net->devices[i];
+        reset_run(d->reply_delay);
+        reset_run(d->flow_setup);
+        reset_run(d->neighbor_resolve);
     }
 }
 
@@ -333,9 +342,13 @@ static int reply_ttl_left(const struct network *net, const struct fwd_path *back
 static int bucket_allows(struct engine *e, int device)
 {
     const struct device *d = &e->net->devices[device];
-    struct reply_bucket *b = &e->buckets[device];
     if (!d->reply_limit_ms || e->certain)
         return 1;
+    if (!e->buckets) /* zeroed: every bucket untouched, full */
+        e->buckets = ecalloc(e->net->ndevices + 1, sizeof *e->buckets);
+    struct reply_bucket *b = &e->buckets[device];
+    if (!b->started)
+        *b = (struct reply_bucket){.tokens = d->reply_limit, .at_ms = 0, .started = 1};
     b->tokens += (e->now_ms - b->at_ms) * d->reply_limit / d->reply_limit_ms;
     if (b->tokens > d->reply_limit)
         b->tokens = d->reply_limit;

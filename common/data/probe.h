@@ -108,7 +108,7 @@ struct engine {
     struct fwd_path routed;    /* the last loose-source-routed path */
     struct addr routed_dst;
     double now_ms;             /* simulated time since the run began */
-    struct reply_bucket *buckets; /* per device, for reply_limit */
+    struct reply_bucket *buckets; /* per device, for reply_limit; NULL until used */
     struct fwd_path nat_back;  /* the last way back through NAT (reply.c) */
     int certain;               /* no chance losses or rate limits (explain) */
     struct reverse_log reverses; /* reverse lookups made, this run */

@@ -86,7 +86,7 @@ void inspect_routes(FILE *fp, const struct network *net, const char *device,
     struct routing rt;
     routing_init(net, &rt);
     routing_prepare_all(&rt); /* exits, naming the sessions, if one oscillates */
-    const struct fib *fib = &rt.fibs[dev];
+    const struct fib *fib = routing_fib(&rt, dev);
     const struct route *used = by_addr ? routing_lookup(&rt, dev, host) : NULL;
     for (size_t i = 0; i < fib->n; i++)
         if (!filter || overlaps(fib->routes[i].dest, want))

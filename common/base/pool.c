@@ -1,0 +1,50 @@
+/* pool.c - see pool.h. */
+#include "base/pool.h"
+
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/util.h"
+
+/* 64 KiB chunks: large enough that a chunk's malloc is rare, small enough
+ * that a profile of a few devices does not pay for one. */
+#define POOL_CHUNK 65536u
+#define POOL_ALIGN alignof(max_align_t)
+
+struct pool_chunk {
+    struct pool_chunk *next;
+    alignas(max_align_t) unsigned char room[];
+};
+
+static size_t round_up(size_t n)
+{
+    return (n + POOL_ALIGN - 1) / POOL_ALIGN * POOL_ALIGN;
+}
+
+void *pool_alloc(struct pool *p, size_t n)
+{
+    n = round_up(n ? n : 1);
+    if (!p->chunks || p->size - p->used < n) {
+        size_t size = n > POOL_CHUNK ? n : POOL_CHUNK;
+        struct pool_chunk *c = emalloc(sizeof *c + size);
+        c->next = p->chunks;
+        p->chunks = c;
+        p->used = 0;
+        p->size = size;
+    }
+    void *at = p->chunks->room + p->used;
+    p->used += n;
+    return at;
+}
+
+void pool_free(struct pool *p)
+{
+    while (p->chunks) {
+        struct pool_chunk *next = p->chunks->next;
+        free(p->chunks);
+        p->chunks = next;
+    }
+    memset(p, 0, sizeof *p);
+}

@@ -1,0 +1,22 @@
+/* pool.h - a bump allocator: many small blocks carved out of a few large
+ * chunks, all freed at once.  For what lives as long as its owner (the
+ * routing tables of a run), where one malloc and one free a block showed
+ * in the profile of a large network. */
+#ifndef NETMIMIC_POOL_H
+#define NETMIMIC_POOL_H
+
+#include <stddef.h>
+
+struct pool_chunk;
+
+struct pool {
+    struct pool_chunk *chunks; /* the newest first */
+    size_t used, size;         /* of the newest chunk's room */
+};
+
+/* N bytes, aligned for any type, uninitialised; never fails (exits on out
+ * of memory, as emalloc).  A zero-initialised struct pool is empty. */
+void *pool_alloc(struct pool *p, size_t n);
+void pool_free(struct pool *p);
+
+#endif
