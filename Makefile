@@ -104,6 +104,18 @@ $(DATADIR_STAMP): FORCE
 	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
 $(BUILD)/common/profile/profile.o: $(DATADIR_STAMP)
 
+# A compiled profile's build identity: a hash of what decides its layout
+# (the model's headers, dist.c's trees, the byte helpers and the compiled*
+# sources), and the version; a change to any of them makes the files of
+# earlier builds "compiled by another netmimic".
+VERSION      := $(shell sed -n '1s/.*(\(.*\)).*/\1/p' debian/changelog)
+COMPILED_SRC := $(sort $(wildcard common/model/*.h common/base/bytes.[ch] \
+                  common/profile/compiled*.[ch])) common/model/dist.c
+BUILD_ID     := $(shell cat $(COMPILED_SRC) | sha256sum | cut -c1-16)
+$(BUILD)/common/profile/compiled_write.o: CPPFLAGS += -DNETMIMIC_BUILD_ID='"$(BUILD_ID)"' \
+                                            -DNETMIMIC_VERSION='"$(VERSION)"'
+$(BUILD)/common/profile/compiled_write.o: $(COMPILED_SRC) debian/changelog
+
 $(BUILD)/common/%.o: common/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
@@ -265,7 +277,7 @@ clean:
 FUZZ_CC      := clang-14
 FUZZ_PKGS    := clang-14 libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := profile cli dist addr json msg
+FUZZ_NAMES   := profile compiled cli dist addr json msg
 FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_OBJ     := $(addprefix $(BUILD)/tests/fuzz/,support.o tools.o tool_tracert.o \
                   tool_ping.o tool_pathping.o tool_netmimic.o)

@@ -3,6 +3,7 @@
  * refer to them. */
 #include "model/model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,57 @@ int network_index_address(struct network *net, int iface, int entry)
     *slot = (struct addr_slot){a, iface, entry};
     net->naddr_index++;
     return -1;
+}
+
+int network_index_addresses(struct network *net, int *iface, int *entry, int *owner)
+{
+    for (size_t i = 0; i < net->nifaces; i++)
+        for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
+            *owner = network_index_address(net, (int)i, (int)k);
+            if (*owner >= 0) {
+                *iface = (int)i;
+                *entry = (int)k;
+                return -1;
+            }
+        }
+    return 0;
+}
+
+/* Puts each id of N objects of SIZE bytes at OBJECTS (its id the char *
+ * at ID_OFFSET) into MAP; -1 if one is there already. */
+static int index_ids(struct strmap *map, const void *objects, size_t n, size_t size,
+                     size_t id_offset)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *id = *(char *const *)((const char *)objects + i * size + id_offset);
+        if (strmap_put(map, id, (long)i) != (long)i)
+            return -1;
+    }
+    return 0;
+}
+
+int network_index_ids(struct network *net)
+{
+    return index_ids(&net->device_ids, net->devices, net->ndevices, sizeof *net->devices,
+                     offsetof(struct device, id)) ||
+           index_ids(&net->link_ids, net->links, net->nlinks, sizeof *net->links,
+                     offsetof(struct link, id)) ||
+           index_ids(&net->session_ids, net->sessions, net->nsessions, sizeof *net->sessions,
+                     offsetof(struct session, id)) ||
+           index_ids(&net->scenario_ids, net->scenarios, net->nscenarios,
+                     sizeof *net->scenarios, offsetof(struct scenario, id)) ||
+           index_ids(&net->site_ids, net->sites, net->nsites, sizeof *net->sites,
+                     offsetof(struct site, id))
+               ? -1 : 0;
+}
+
+void network_attach_link(struct network *net, int link)
+{
+    for (int e = 0; e < 2; e++) {
+        struct iface *ifc = &net->ifaces[net->links[link].end[e]];
+        ifc->links = erealloc(ifc->links, (ifc->nlinks + 1) * sizeof *ifc->links);
+        ifc->links[ifc->nlinks++] = link;
+    }
 }
 
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,

@@ -208,6 +208,19 @@ int network_find_session(const struct network *net, const char *id);
 /* Enters address ENTRY of interface IFACE into the address index; returns
  * the interface that already owns the address, or -1. */
 int network_index_address(struct network *net, int iface, int entry);
+/* Enters every interface address into the address index, interface by
+ * interface; returns 0, or -1 at the first address some interface already
+ * has (*IFACE and *ENTRY: the address given again; *OWNER: the interface
+ * that has it).  The text loader and a compiled profile's reader both
+ * build the index so. */
+int network_index_addresses(struct network *net, int *iface, int *entry, int *owner);
+/* Enters every object's id into device_ids, link_ids, session_ids,
+ * scenario_ids and site_ids; returns 0, or -1 if an id of one kind is
+ * there twice (a compiled profile's reader: the text loader enters each
+ * as it creates the object). */
+int network_index_ids(struct network *net);
+/* Adds LINK to the links of the interfaces at its two ends. */
+void network_attach_link(struct network *net, int link);
 /* The interface address A, or NULL; *IFACE (if given) its interface. */
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
                                              int *iface);
