@@ -50,7 +50,7 @@ COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
                 $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat \
-                $(BIN)/test-render
+                $(BIN)/test-render $(BIN)/test-compiled
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz python3 jc
 # Only the tests need these: the shells whose completions tests/completion.bats

@@ -67,6 +67,11 @@ int network_index_address(struct network *net, int iface, int entry)
 
 int network_index_addresses(struct network *net, int *iface, int *entry, int *owner)
 {
+    size_t n = net->naddr_index;
+    for (size_t i = 0; i < net->nifaces; i++)
+        n += net->ifaces[i].naddrs;
+    while (2 * n > net->addr_index_cap) /* sized once, not doubled on the way */
+        addr_index_grow(net);
     for (size_t i = 0; i < net->nifaces; i++)
         for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
             *owner = network_index_address(net, (int)i, (int)k);
@@ -107,13 +112,23 @@ int network_index_ids(struct network *net)
                ? -1 : 0;
 }
 
-void network_attach_link(struct network *net, int link)
+void network_attach_links(struct network *net)
 {
-    for (int e = 0; e < 2; e++) {
-        struct iface *ifc = &net->ifaces[net->links[link].end[e]];
-        ifc->links = erealloc(ifc->links, (ifc->nlinks + 1) * sizeof *ifc->links);
-        ifc->links[ifc->nlinks++] = link;
+    /* counted first: one allocation an interface, not a realloc a link */
+    for (size_t i = 0; i < net->nlinks; i++)
+        for (int e = 0; e < 2; e++)
+            net->ifaces[net->links[i].end[e]].nlinks++;
+    for (size_t i = 0; i < net->nifaces; i++) {
+        struct iface *ifc = &net->ifaces[i];
+        free(ifc->links);
+        ifc->links = ifc->nlinks ? emalloc(ifc->nlinks * sizeof *ifc->links) : NULL;
+        ifc->nlinks = 0;
     }
+    for (size_t i = 0; i < net->nlinks; i++)
+        for (int e = 0; e < 2; e++) {
+            struct iface *ifc = &net->ifaces[net->links[i].end[e]];
+            ifc->links[ifc->nlinks++] = (int)i;
+        }
 }
 
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,

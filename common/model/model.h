@@ -219,8 +219,9 @@ int network_index_addresses(struct network *net, int *iface, int *entry, int *ow
  * there twice (a compiled profile's reader: the text loader enters each
  * as it creates the object). */
 int network_index_ids(struct network *net);
-/* Adds LINK to the links of the interfaces at its two ends. */
-void network_attach_link(struct network *net, int link);
+/* Fills every interface's links (none before) from the links' ends, in
+ * the order of the links. */
+void network_attach_links(struct network *net);
 /* The interface address A, or NULL; *IFACE (if given) its interface. */
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
                                              int *iface);

@@ -129,8 +129,7 @@ void compiled_rebuild(struct bytes_in *in, struct network *net)
 {
     if (network_index_ids(net) != 0)
         bytes_fail(in, "an id given twice");
-    for (size_t i = 0; i < net->nlinks; i++)
-        network_attach_link(net, (int)i);
+    network_attach_links(net);
     int ifc, entry, owner;
     if (network_index_addresses(net, &ifc, &entry, &owner) != 0)
         bytes_fail(in, "an address on two interfaces");

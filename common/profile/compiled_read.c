@@ -5,7 +5,7 @@
  * objects (an interface's device, a session's ends) is checked once all
  * are read (compiled_check.c).  A file with a good checksum may still be
  * crafted: nothing the engine follows is trusted. */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* MAP_POPULATE */
 #include "profile/compiled.h"
 
 #include <errno.h>
@@ -430,7 +430,7 @@ void compiled_load(const char *path, struct network *net)
         die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
     size_t size = (size_t)st.st_size;
     /* mapped, not read: the pages are the file cache's, nothing copied */
-    void *data = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE, fd, 0) : NULL;
+    void *data = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : NULL;
     close(fd);
     if (size && data == MAP_FAILED)
         die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));

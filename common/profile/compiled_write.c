@@ -112,7 +112,7 @@ static void put_device(struct bytes_out *o, const struct device *d)
 }
 
 /* An interface's links are not written: they are rebuilt from the links'
- * ends (network_attach_link). */
+ * ends (network_attach_links). */
 static void put_iface(struct bytes_out *o, const struct iface *ifc)
 {
     bytes_put_str(o, ifc->name);
@@ -258,9 +258,13 @@ static void usual_mode(int fd)
 
 void compiled_write(const struct network *net, const char *output)
 {
+    /* the rename would put a file in place of a directory's entry, a
+     * device or a FIFO: only a regular file is replaced */
     struct stat st;
     if (stat(output, &st) == 0 && S_ISDIR(st.st_mode))
         die(EXIT_SETUP, "%s: cannot write compiled profile: is a directory", output);
+    if (stat(output, &st) == 0 && !S_ISREG(st.st_mode))
+        die(EXIT_SETUP, "%s: cannot write compiled profile: not a regular file", output);
     struct bytes_out o = {0};
     compiled_encode(net, &o);
     char *tmp = temporary_beside(output);

@@ -94,13 +94,13 @@ static void resolve_links(struct loader *ld)
         loader_section("link", l->id, sec, sizeof sec);
         for (int e = 0; e < 2; e++)
             l->end[e] = resolve_endpoint(ld, sec, e ? "b" : "a", ld->link_refs[i].end[e]);
-        network_attach_link(net, (int)i);
         if (net->ifaces[l->end[0]].device == net->ifaces[l->end[1]].device)
             loader_fail(ld, sec, "b", "a link joins two different devices");
         if (!l->latency)
             l->latency = zero_dist();
         check_segment(ld, (int)i, sec);
     }
+    network_attach_links(net);
 }
 
 static void resolve_decrement(struct loader *ld, struct device *d, const char *sec,
