@@ -161,12 +161,33 @@ static void get_device_routing(struct reader *r, struct device *d)
     d->nat_forward[1] = get_addr(in);
 }
 
+/* The names in one block, the array then the text, as split_list makes
+ * them (free_list frees the block alone): their lengths are read first. */
 static void get_device_names(struct bytes_in *in, struct device *d)
 {
-    size_t n = bytes_get_count(in, 4);
-    d->names = n ? ecalloc(n, sizeof *d->names) : NULL;
-    for (; d->nnames < n; d->nnames++)
-        d->names[d->nnames] = get_name(in);
+    size_t n = bytes_get_count(in, 4), total = 0;
+    const uint8_t *start = in->p;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t len = bytes_get_u32(in);
+        if (len == 0)
+            damaged(in, "a missing name");
+        const uint8_t *text = bytes_get(in, len - 1);
+        if (memchr(text, '\0', len - 1))
+            damaged(in, "a NUL byte inside a string");
+        total += len;
+    }
+    if (n == 0)
+        return;
+    in->p = start;
+    d->names = emalloc(n * sizeof *d->names + total);
+    char *text = (char *)(d->names + n);
+    for (; d->nnames < n; d->nnames++) {
+        uint32_t len = bytes_get_u32(in);
+        memcpy(text, bytes_get(in, len - 1), len - 1);
+        text[len - 1] = '\0';
+        d->names[d->nnames] = text;
+        text += len;
+    }
 }
 
 static void get_device(struct reader *r, struct device *d)
