@@ -57,8 +57,11 @@ both() {
 words() { "$BIN/netmimic" --profile "$TEXT" words "$1"; }
 
 # plan FULL: the commands compared for $TEXT in $RUNS: the tools toward the
-# last host (by address and by name), listings, routes and explain; with
-# FULL 1 also a scenario, --down, -6, --json and more devices' routes.
+# last host, its listing and a device's routes; with FULL 1 also the other
+# listings, check, explain, a scenario, --down, -6, --json and more
+# devices' routes.  (The short plan is for the many small profiles of the
+# captures: the suite runs this file under ASan too, a tenth of a second
+# a run.)
 plan() {
     local full=$1 hosts host addr name dev first last scen link
     hosts=$("$BIN/netmimic" --profile "$TEXT" hosts)
@@ -70,17 +73,18 @@ plan() {
     first=$(words devices | head -n 1)
     last=$(words devices | tail -n 1)
     RUNS="netmimic hosts
-netmimic links
-netmimic scenarios
-netmimic check
-netmimic words targets
 netmimic routes $last
-netmimic explain $addr
-tracert --seed 11 -d -h 12 $addr
 tracert --seed 12 -h 12 $name
 ping --seed 13 -n 3 $addr
 pathping --seed 14 -q 2 -h 6 -n $addr"
     [ "$full" = 1 ] || return 0
+    RUNS+="
+netmimic links
+netmimic scenarios
+netmimic check
+netmimic words targets
+netmimic explain $addr
+tracert --seed 11 -d -h 12 $addr"
     scen=$(words scenarios | head -n 1)
     link=$(words links | head -n 1)
     RUNS+="
@@ -114,8 +118,9 @@ same_compiled() {
     both text.txt "$TEXT"
     both compiled.txt "$BATS_TEST_TMPDIR/compiled.nmp"
     assert_same_file compiled.txt text.txt || { echo "profile: $TEXT" >&2; return 1; }
-    # the comparison saw runs that did work
-    grep -q '^== tracert .*: exit 0$' text.txt || grep -q '^== ping .*: exit 0$' text.txt
+    # the comparison saw the tools run (exit 0, or 1 for what Windows calls
+    # a failure), not refuse their setup
+    grep -qE '^== (tracert|ping|pathping) .*: exit [01]$' text.txt
 }
 
 # The profiles under tests/profiles/DIR that load (bad ones are skipped:
@@ -160,13 +165,15 @@ loading_profiles() {
     [ "$n" -ge 20 ]
 }
 
+# Every third of the localized captures' profiles (chains much alike; the
+# keys they use are checked below with all of them).
 @test "compiled: tests/profiles locale, locale-model: the same" {
     local f n=0
-    for f in $(loading_profiles locale; loading_profiles locale-model); do
+    for f in $( (loading_profiles locale; loading_profiles locale-model) | awk 'NR % 3 == 1'); do
         same_compiled "$f" 0
         n=$((n + 1))
     done
-    [ "$n" -ge 60 ]
+    [ "$n" -ge 20 ]
 }
 
 @test "compiled: generated networks of every shape, in parts: the same" {

@@ -38,11 +38,12 @@ static size_t addr_slot_of(const struct network *net, struct addr a)
     return i;
 }
 
-static void addr_index_grow(struct network *net)
+/* The table at CAP slots (a power of two), its entries moved over. */
+static void addr_index_resize(struct network *net, size_t cap)
 {
     struct addr_slot *old = net->addr_index;
     size_t old_cap = net->addr_index_cap;
-    net->addr_index_cap = old_cap ? old_cap * 2 : 64;
+    net->addr_index_cap = cap;
     net->addr_index = emalloc(net->addr_index_cap * sizeof *net->addr_index);
     for (size_t i = 0; i < net->addr_index_cap; i++)
         net->addr_index[i].iface = -1;
@@ -50,6 +51,11 @@ static void addr_index_grow(struct network *net)
         if (old[i].iface >= 0)
             net->addr_index[addr_slot_of(net, old[i].addr)] = old[i];
     free(old);
+}
+
+static void addr_index_grow(struct network *net)
+{
+    addr_index_resize(net, net->addr_index_cap ? net->addr_index_cap * 2 : 64);
 }
 
 int network_index_address(struct network *net, int iface, int entry)
@@ -70,8 +76,11 @@ int network_index_addresses(struct network *net, int *iface, int *entry, int *ow
     size_t n = net->naddr_index;
     for (size_t i = 0; i < net->nifaces; i++)
         n += net->ifaces[i].naddrs;
-    while (2 * n > net->addr_index_cap) /* sized once, not doubled on the way */
-        addr_index_grow(net);
+    size_t cap = net->addr_index_cap ? net->addr_index_cap : 64;
+    while (2 * (n + 1) > cap) /* sized once, not doubled on the way */
+        cap *= 2;
+    if (cap != net->addr_index_cap)
+        addr_index_resize(net, cap);
     for (size_t i = 0; i < net->nifaces; i++)
         for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
             *owner = network_index_address(net, (int)i, (int)k);
@@ -266,7 +275,8 @@ static void free_session_end(struct session_end *e)
     free(e->import_filter);
 }
 
-void network_free(struct network *net)
+/* A text profile's objects: every string and array a malloc of its own. */
+static void free_objects(struct network *net)
 {
     for (size_t i = 0; i < net->ndevices; i++)
         free_device(&net->devices[i]);
@@ -297,6 +307,32 @@ void network_free(struct network *net)
         free(net->sites[i].name);
         free(net->sites[i].prefixes);
     }
+}
+
+/* A compiled profile's: its strings and small arrays are the arena's; the
+ * distributions, the interfaces' links and the segments' names are not. */
+static void free_arena_objects(struct network *net)
+{
+    for (size_t i = 0; i < net->ndevices; i++) {
+        dist_free(net->devices[i].reply_delay);
+        dist_free(net->devices[i].flow_setup);
+        dist_free(net->devices[i].neighbor_resolve);
+    }
+    for (size_t i = 0; i < net->nifaces; i++)
+        free(net->ifaces[i].links);
+    for (size_t i = 0; i < net->nlinks; i++) {
+        dist_free(net->links[i].latency);
+        link_free_segment(&net->links[i]);
+    }
+    arena_free(net->arena);
+}
+
+void network_free(struct network *net)
+{
+    if (net->arena)
+        free_arena_objects(net);
+    else
+        free_objects(net);
     free(net->devices);
     free(net->ifaces);
     free(net->links);

@@ -29,6 +29,35 @@ static _Noreturn void damaged(const struct bytes_in *in, const char *reason)
         reason, bytes_offset(in));
 }
 
+/* The bytes, and the arena the strings and small arrays go to: a reader
+ * of values finds it from the bytes_in it is given (its first member). */
+struct source {
+    struct bytes_in in;
+    struct arena *arena;
+};
+
+/* N bytes of the arena (NULL for none): the arrays are filled whole as
+ * they are read, and network_free frees the arena at once. */
+static void *take(struct bytes_in *in, size_t n)
+{
+    return n ? arena_alloc(((struct source *)(void *)in)->arena, n) : NULL;
+}
+
+/* A string in the arena (NULL if NULL was written). */
+static char *get_str(struct bytes_in *in)
+{
+    uint32_t n = bytes_get_u32(in);
+    if (n == 0)
+        return NULL;
+    const uint8_t *p = bytes_get(in, n - 1);
+    if (memchr(p, '\0', n - 1))
+        damaged(in, "a NUL byte inside a string");
+    char *s = take(in, n);
+    memcpy(s, p, n - 1);
+    s[n - 1] = '\0';
+    return s;
+}
+
 /* What every object's reader needs: the bytes, and the counts of the
  * network (read first) that its indexes are checked against. */
 struct reader {
@@ -72,7 +101,7 @@ static struct prefix get_prefix(struct bytes_in *in)
 static struct prefix *get_prefixes(struct bytes_in *in, size_t *n)
 {
     *n = bytes_get_count(in, PREFIX_BYTES);
-    struct prefix *v = *n ? emalloc(*n * sizeof *v) : NULL;
+    struct prefix *v = take(in, *n * sizeof *v);
     for (size_t i = 0; i < *n; i++)
         v[i] = get_prefix(in);
     return v;
@@ -82,7 +111,7 @@ static struct prefix *get_prefixes(struct bytes_in *in, size_t *n)
 static int *get_indexes(struct bytes_in *in, size_t limit, const char *what, size_t *n)
 {
     *n = bytes_get_count(in, 4);
-    int *v = *n ? emalloc(*n * sizeof *v) : NULL;
+    int *v = take(in, *n * sizeof *v);
     for (size_t i = 0; i < *n; i++)
         v[i] = bytes_get_index(in, limit, 0, what);
     return v;
@@ -90,7 +119,7 @@ static int *get_indexes(struct bytes_in *in, size_t limit, const char *what, siz
 
 static char *get_name(struct bytes_in *in)
 {
-    char *s = bytes_get_str(in);
+    char *s = get_str(in);
     if (!s)
         damaged(in, "a missing name");
     return s;
@@ -140,7 +169,7 @@ static void get_device_routing(struct reader *r, struct device *d)
 {
     struct bytes_in *in = r->in;
     d->nstatics = bytes_get_count(in, PREFIX_BYTES + ADDR_BYTES);
-    d->statics = d->nstatics ? emalloc(d->nstatics * sizeof *d->statics) : NULL;
+    d->statics = take(in, d->nstatics * sizeof *d->statics);
     for (size_t i = 0; i < d->nstatics; i++) {
         d->statics[i].dest = get_prefix(in);
         d->statics[i].via = get_addr(in);
@@ -179,7 +208,7 @@ static void get_device_names(struct bytes_in *in, struct device *d)
     if (n == 0)
         return;
     in->p = start;
-    d->names = emalloc(n * sizeof *d->names + total);
+    d->names = take(in, n * sizeof *d->names + total);
     char *text = (char *)(d->names + n);
     for (; d->nnames < n; d->nnames++) {
         uint32_t len = bytes_get_u32(in);
@@ -212,8 +241,7 @@ static void get_device(struct reader *r, struct device *d)
     d->neighbor_resolve = get_dist(in, 0);
     d->neighbor_timeout_ms = get_real(in, 0, 3600000, "neighbor_timeout");
     d->nneighbor_cached = bytes_get_count(in, ADDR_BYTES);
-    d->neighbor_cached = d->nneighbor_cached ? emalloc(d->nneighbor_cached *
-                                                       sizeof *d->neighbor_cached) : NULL;
+    d->neighbor_cached = take(in, d->nneighbor_cached * sizeof *d->neighbor_cached);
     for (size_t i = 0; i < d->nneighbor_cached; i++)
         d->neighbor_cached[i] = get_addr(in);
     get_device_routing(r, d);
@@ -228,12 +256,12 @@ static void get_iface(struct reader *r, struct iface *ifc)
     ifc->name = get_name(in);
     ifc->device = bytes_get_index(in, r->net->ndevices, 0, "device");
     size_t n = bytes_get_count(in, ADDR_BYTES + PREFIX_BYTES + 4);
-    ifc->addrs = n ? ecalloc(n, sizeof *ifc->addrs) : NULL;
+    ifc->addrs = take(in, n * sizeof *ifc->addrs);
     for (; ifc->naddrs < n; ifc->naddrs++) {
         struct iface_addr *a = &ifc->addrs[ifc->naddrs];
         a->addr = get_addr(in);
         a->net = get_prefix(in);
-        a->ptr = bytes_get_str(in);
+        a->ptr = get_str(in);
         if (a->addr.family == FAMILY_NONE || a->net.addr.family != a->addr.family)
             damaged(in, "an interface address without a family");
     }
@@ -300,14 +328,14 @@ static void get_session(struct reader *r, struct session *s)
 static void get_scenario(struct reader *r, struct scenario *s)
 {
     s->id = get_name(r->in);
-    s->description = bytes_get_str(r->in);
+    s->description = get_str(r->in);
     s->links_down = get_indexes(r->in, r->net->nlinks, "scenario link", &s->nlinks_down);
 }
 
 static void get_site(struct reader *r, struct site *s)
 {
     s->id = get_name(r->in);
-    s->name = bytes_get_str(r->in);
+    s->name = get_str(r->in);
     s->prefixes = get_prefixes(r->in, &s->nprefixes);
 }
 
@@ -410,15 +438,17 @@ void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int
 {
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
-    struct bytes_in in = {.start = data, .p = data, .end = data + size, .fail = damaged,
-                          .context = net->path};
-    get_header(&in, path, check_sum);
-    struct reader r = {&in, net};
+    net->arena = arena_new(size);
+    struct source src = {{.start = data, .p = data, .end = data + size, .fail = damaged,
+                          .context = net->path}, net->arena};
+    struct bytes_in *in = &src.in;
+    get_header(in, path, check_sum);
+    struct reader r = {in, net};
     get_body(&r);
-    if (bytes_left(&in))
-        damaged(&in, "bytes after the last object");
-    compiled_check(&in, net);
-    compiled_rebuild(&in, net);
+    if (bytes_left(in))
+        damaged(in, "bytes after the last object");
+    compiled_check(in, net);
+    compiled_rebuild(in, net);
 }
 
 /* ---- the file ---------------------------------------------------------------- */
