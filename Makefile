@@ -50,7 +50,7 @@ COMMON_OBJ := $(COMMON_SRC:common/%.c=$(BUILD)/common/%.o)
 LIB        := $(BUILD)/libnetmimic.a
 TEST_HELPERS := $(BIN)/netmimic-seedsearch $(BIN)/test-dist $(BIN)/test-addr \
                 $(BIN)/test-routing $(BIN)/test-strmap $(BIN)/netmimic-runstat \
-                $(BIN)/test-render
+                $(BIN)/test-render $(BIN)/test-compiled
 
 DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz python3 jc
 # Only the tests need these: the shells whose completions tests/completion.bats
@@ -103,6 +103,18 @@ $(DATADIR_STAMP): FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
 $(BUILD)/common/profile/profile.o: $(DATADIR_STAMP)
+
+# A compiled profile's build identity: a hash of what decides its layout
+# (the model's headers, dist.c's trees, the byte helpers and the compiled*
+# sources), and the version; a change to any of them makes the files of
+# earlier builds "compiled by another netmimic".
+VERSION      := $(shell sed -n '1s/.*(\(.*\)).*/\1/p' debian/changelog)
+COMPILED_SRC := $(sort $(wildcard common/model/*.h common/base/bytes.[ch] \
+                  common/profile/compiled*.[ch])) common/model/dist.c
+BUILD_ID     := $(shell cat $(COMPILED_SRC) | sha256sum | cut -c1-16)
+$(BUILD)/common/profile/compiled_write.o: CPPFLAGS += -DNETMIMIC_BUILD_ID='"$(BUILD_ID)"' \
+                                            -DNETMIMIC_VERSION='"$(VERSION)"'
+$(BUILD)/common/profile/compiled_write.o: $(COMPILED_SRC) debian/changelog
 
 $(BUILD)/common/%.o: common/%.c $(HEADERS)
 	@mkdir -p $(@D)
@@ -265,7 +277,7 @@ clean:
 FUZZ_CC      := clang-14
 FUZZ_PKGS    := clang-14 libclang-rt-14-dev
 FUZZ_SECONDS ?= 60
-FUZZ_NAMES   := profile cli dist addr json msg
+FUZZ_NAMES   := profile compiled cli dist addr json msg
 FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_OBJ     := $(addprefix $(BUILD)/tests/fuzz/,support.o tools.o tool_tracert.o \
                   tool_ping.o tool_pathping.o tool_netmimic.o)

@@ -3,7 +3,7 @@
 # The commands, each command's options, and from the profile in effect:
 # hosts after --from, scenarios after --scenario, links after --down,
 # devices as routes' DEVICE, the devices' names and addresses as explain's
-# and --to's target, the kinds of words.  The profile helpers are
+# and --to's target, the kinds of words, a file as compile's OUTPUT.  The profile helpers are
 # netmimic-common.bash's, installed beside.
 
 # shellcheck source=completions/netmimic-common.bash
@@ -12,7 +12,7 @@
 # The options of COMMAND, one a line (as netmimic's usage lists them).
 _netmimic_options() {
     case $1 in
-    hosts | scenarios | words) printf '%s\n' --profile= --help ;;
+    hosts | scenarios | words | compile) printf '%s\n' --profile= --help ;;
     links | check) printf '%s\n' --profile= --scenario= --down= --help ;;
     routes) printf '%s\n' --profile= --scenario= --down= --help ;;
     explain) printf '%s\n' --profile= --from= --scenario= --down= --max-hops= -4 -6 --help ;;
@@ -55,7 +55,7 @@ _netmimic() {
     esac
     if [[ -z $cmd ]]; then
         _netmimic_reply "" "$cur" < <(printf '%s\n' hosts links scenarios routes explain \
-            check graph words --profile= --help)
+            check graph words compile --profile= --help)
         return 0
     fi
     if [[ $cur == -* ]]; then
@@ -68,6 +68,10 @@ _netmimic() {
     explain:0) _netmimic_reply "" "$cur" < <(_netmimic_profile_names targets) ;;
     words:0)
         _netmimic_reply "" "$cur" < <(printf '%s\n' hosts devices links scenarios targets profile)
+        ;;
+    compile:0) # OUTPUT: a file to write
+        compopt -o filenames 2>/dev/null
+        _netmimic_reply "" "" < <(compgen -f -- "$cur")
         ;;
     esac
     return 0

@@ -3,8 +3,8 @@
 # The commands, each command's options (as its usage lists them), and from
 # the profile in effect: hosts after --from, scenarios after --scenario,
 # links after --down, devices as routes' DEVICE, targets after --to and as
-# explain's TARGET, the kinds of words.  The profile helpers are
-# netmimic-common.fish's, installed beside.
+# explain's TARGET, the kinds of words, a file as compile's OUTPUT.  The
+# profile helpers are netmimic-common.fish's, installed beside.
 
 source (path dirname -- (path resolve -- (status filename)))/netmimic-common.fish
 
@@ -48,7 +48,7 @@ end
 
 complete -c netmimic -f
 complete -c netmimic -n "__netmimic_in ''" \
-    -a 'hosts links scenarios routes explain check graph words'
+    -a 'hosts links scenarios routes explain check graph words compile'
 complete -c netmimic -l profile -r -F -d 'the profile (file or directory)'
 complete -c netmimic -l help -d 'the usage'
 complete -c netmimic -n '__netmimic_in links check routes explain graph' \
@@ -66,3 +66,4 @@ complete -c netmimic -n '__netmimic_in explain' -s 6 -d 'IPv6'
 complete -c netmimic -n '__netmimic_in -0 routes' -a '(__netmimic_words devices)'
 complete -c netmimic -n '__netmimic_in -0 explain' -a '(__netmimic_words targets)'
 complete -c netmimic -n '__netmimic_in -0 words' -a 'hosts devices links scenarios targets profile'
+complete -c netmimic -n '__netmimic_in -0 compile' -F -d 'the compiled profile to write'

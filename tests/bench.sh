@@ -9,8 +9,10 @@
 # for each size, one tracert and one ping, each as its wall time, as a ratio
 # to /bin/true measured in the same run, its peak memory, and the split of
 # its time between loading the profile, computing the routes and running
-# (NETMIMIC_TIMING=1).  A size whose run takes longer than the timeout is
-# killed and reported as skipped, so the benchmark always ends.
+# (NETMIMIC_TIMING=1); then the time of `netmimic compile` on it, and the
+# same tracert and ping on the compiled profile.  A size whose run takes
+# longer than the timeout is killed and reported as skipped, so the
+# benchmark always ends.
 #
 #   usage: tests/bench.sh [BIN_DIR] [RUNS]
 #   environment: BENCH_DEVICES (default "1000 10000 100000"), BENCH_SHAPE
@@ -123,5 +125,15 @@ for devices in $devices_list; do
         stat "$bin/ping" --profile "$dir" --seed 1 "h$sites"
         report "ping h$sites"
     fi
-    rm -rf "$dir"
+    # the same network compiled (netmimic compile): the compile, then the
+    # same runs on the compiled file
+    stat "$bin/netmimic" --profile "$dir" compile "$dir.nmp"
+    report "netmimic compile"
+    if [ -f "$dir.nmp" ]; then
+        stat "$bin/tracert" --profile "$dir.nmp" --seed 1 -d "h$sites"
+        report "compiled: tracert -d h$sites"
+        stat "$bin/ping" --profile "$dir.nmp" --seed 1 "h$sites"
+        report "compiled: ping h$sites"
+    fi
+    rm -rf "$dir" "$dir.nmp"
 done

@@ -137,6 +137,23 @@ bash_complete() {
     assert_output ""
 }
 
+@test "bash, zsh, fish: netmimic compile offers its option, and files as OUTPUT" {
+    cd "$BATS_TEST_TMPDIR"
+    : >net-one.nmp
+    bash_complete "$ROOT_DIR/completions/netmimic.bash" netmimic compile net-
+    assert_output net-one.nmp
+    bash_complete "$ROOT_DIR/completions/netmimic.bash" netmimic compile --p
+    assert_output --profile=
+    if command -v zsh >/dev/null; then
+        zsh_complete netmimic compile net-
+        assert_output net-one.nmp
+    fi
+    if command -v fish >/dev/null; then
+        fish_complete 'netmimic compile net-'
+        assert_output net-one.nmp
+    fi
+}
+
 @test "bash: a stale NETMIMIC_FROM does not hide the hosts" {
     NETMIMIC_FROM=no-such-host bash_complete "$ROOT_DIR/completions/ping.bash" ping --from loc
     assert_output "$(printf '%s\n' loc1-vm loc2-vm)"
@@ -257,8 +274,8 @@ ext_long() {
 @test "zsh: netmimic's commands, options, devices and kinds" {
     need_shell zsh
     zsh_complete netmimic ''
-    assert_output "$(printf '%s\n' --help --profile= check explain graph hosts links routes \
-        scenarios words |
+    assert_output "$(printf '%s\n' --help --profile= check compile explain graph hosts links \
+        routes scenarios words |
         LC_ALL=C sort)"
     zsh_complete netmimic routes hub-vn
     assert_output hub-vnet
@@ -315,7 +332,8 @@ ext_long() {
 @test "fish: netmimic's commands, options, devices and kinds" {
     need_shell fish
     fish_complete 'netmimic '
-    assert_output "$(printf '%s\n' check explain graph hosts links routes scenarios words)"
+    assert_output "$(printf '%s\n' check compile explain graph hosts links routes scenarios \
+        words)"
     fish_complete 'netmimic routes hub-vn'
     assert_output hub-vnet
     fish_complete 'netmimic explain --from sp'

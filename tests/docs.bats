@@ -532,7 +532,7 @@ netmimic_commands() {
             return 1
         }
     done
-    assert_equal "$n" 8
+    assert_equal "$n" 9
     grep -qF "man/netmimic.1" "$README"
 }
 

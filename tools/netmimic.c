@@ -13,6 +13,8 @@
 #include "cli/cli.h"
 #include "inspect/inspect.h"
 #include "model/resolve.h"
+#include "profile/compiled.h"
+#include "profile/profile.h"
 
 #define EXPLAIN_MAX_HOPS 30
 
@@ -33,6 +35,7 @@ struct command {
     int min_args, max_args;
     const char *usage;
     int (*run)(struct args *a, struct run *run);
+    int (*run_alone)(struct args *a); /* instead of run: no host, no seed, no failures */
 };
 
 static const struct option long_options[] = {
@@ -127,21 +130,34 @@ static int cmd_graph(struct args *a, struct run *run)
     return EXIT_OK;
 }
 
+/* The profile, loaded with every check of the tools, written as a compiled
+ * profile (profile/compiled.h). */
+static int cmd_compile(struct args *a)
+{
+    struct network net;
+    char *path = profile_locate(a->ext.profile);
+    profile_load(path, &net);
+    free(path);
+    compiled_write(&net, a->argv[0]);
+    network_free(&net);
+    return EXIT_OK;
+}
+
 static const struct command commands[] = {
     {"hosts", "P", 0, 0, "hosts [--profile FILE]\n"
      "  One line per host: its section name, its addresses, names=, site=, and\n"
-     "  'default' for the profile's default host.\n", cmd_hosts},
+     "  'default' for the profile's default host.\n", cmd_hosts, NULL},
     {"links", "Psd", 0, 0, "links [--profile FILE] [--scenario NAME] [--down LINK]...\n"
      "  One line per link: its name, its two ends (DEVICE.INTERFACE), mtu=, loss=\n"
-     "  and up or down (after --scenario and --down).\n", cmd_links},
+     "  and up or down (after --scenario and --down).\n", cmd_links, NULL},
     {"scenarios", "P", 0, 0, "scenarios [--profile FILE]\n"
      "  One line per scenario: its name, down= the links it takes down, and its\n"
-     "  description.\n", cmd_scenarios},
+     "  description.\n", cmd_scenarios, NULL},
     {"routes", "Psd", 1, 2, "routes [--profile FILE] [--scenario NAME] [--down LINK]... DEVICE [PREFIX]\n"
      "  DEVICE's forwarding table, one route a line: C connected, S static, B\n"
      "  learned (from which session, local_pref, as_path_len), with each next\n"
      "  hop and its link.  PREFIX (or an address) keeps the routes overlapping it;\n"
-     "  for an address, '>' marks the route it takes.\n", cmd_routes},
+     "  for an address, '>' marks the route it takes.\n", cmd_routes, NULL},
     {"explain", "Pfsdm46", 1, 1, "explain [--profile FILE] [--from HOST] [--scenario NAME] [--down LINK]...\n"
      "        [--max-hops N] [-4|-6] TARGET\n"
      "  The flow from HOST (default: the profile's default host) to TARGET, as\n"
@@ -149,21 +165,27 @@ static const struct command commands[] = {
      "  its next hops, the one the flow's hash picks), then each hop: who answers,\n"
      "  from which address, and whether the reply comes back, or why not; the\n"
      "  return path of the final reply and its equal-cost paths.  Chance losses\n"
-     "  are left out and named.\n", cmd_explain},
+     "  are left out and named.\n", cmd_explain, NULL},
     {"check", "Psd", 0, 0, "check [--profile FILE] [--scenario NAME] [--down LINK]...\n"
      "  Lints the profile: pairs of hosts that cannot reach each other, and hops\n"
      "  that answer from an address the source cannot reach.  Exit status 0: no\n"
-     "  findings, 1: findings, 2: the profile is broken.\n", cmd_check},
+     "  findings, 1: findings, 2: the profile is broken.\n", cmd_check, NULL},
     {"graph", "PfsdtS", 0, 0, "graph [--profile FILE] [--scenario NAME] [--down LINK]... [--from HOST]\n"
      "      [--to TARGET] [--svg]\n"
      "  The topology as Graphviz DOT: hosts as ellipses, routers as boxes, links\n"
      "  as edges (dashed when down); with --to, the path of the flow from HOST to\n"
-     "  TARGET in red.  --svg renders it with dot (Graphviz).\n", cmd_graph},
+     "  TARGET in red.  --svg renders it with dot (Graphviz).\n", cmd_graph, NULL},
     {"words", "P", 1, 1, "words [--profile FILE] hosts|devices|links|scenarios|targets|profile\n"
      "  One word a line, for shell completions: the section names of the hosts,\n"
      "  devices, links or scenarios; every device's names and addresses and\n"
      "  localhost (what a target may be); or the path of the profile in effect.\n",
-     cmd_words},
+     cmd_words, NULL},
+    {"compile", "P", 1, 1, "compile [--profile FILE] OUTPUT\n"
+     "  Loads the profile as the tools do, with all their checks, and writes it\n"
+     "  to OUTPUT as a compiled profile, which the tools and netmimic load much\n"
+     "  faster wherever a profile goes.  A compiled profile belongs to the build\n"
+     "  that wrote it: compile again after changing the profile or netmimic.\n",
+     NULL, cmd_compile},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -240,6 +262,8 @@ static int parse_args(const struct command *c, int argc, char **argv, struct arg
 
 static int run_command(const struct command *c, struct args *a)
 {
+    if (c->run_alone)
+        return c->run_alone(a);
     struct run run;
     const char *from = getenv("NETMIMIC_FROM");
     if (!a->ext.from && from && *from) {

@@ -7,6 +7,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "model/dist.h"
 
+#include "base/bytes.h"
 #include "base/pmath.h"
 #include "base/rng.h"
 #include "base/util.h" /* EXIT_SETUP only: this file links without util.c */
@@ -775,4 +776,74 @@ double dist_mean(const struct dist *d)
     }
     }
     return 0.0;
+}
+
+/* ---- compiled profiles ------------------------------------------------------ */
+
+void dist_write(struct bytes_out *o, const struct dist *d)
+{
+    bytes_put_u8(o, d->kind);
+    bytes_put_u64(o, d->index);
+    bytes_put_f64(o, d->a);
+    bytes_put_f64(o, d->b);
+    bytes_put_u32(o, (uint32_t)d->nnumbers);
+    for (size_t i = 0; i < d->nnumbers; i++)
+        bytes_put_f64(o, d->numbers[i]);
+    bytes_put_u32(o, (uint32_t)d->nkids);
+    for (size_t i = 0; i < d->nkids; i++)
+        dist_write(o, d->kids[i]);
+}
+
+/* A node's smallest encoding: kind, index, a, b and the two counts. */
+#define NODE_MIN_BYTES (1 + 8 + 8 + 8 + 4 + 4)
+
+/* The children and numbers the sampler takes for granted, by kind (a
+ * replay without values, a run without its child would be read out of
+ * bounds). */
+static bool shape_ok(const struct dist *d)
+{
+    switch (d->kind) {
+    case DIST_CONST: case DIST_UNIFORM: case DIST_NORMAL: case DIST_LOGNORMAL:
+        return d->nkids == 0 && d->nnumbers == 0;
+    case DIST_SPIKES: case DIST_RUN: case DIST_EPISODE:
+        return d->nkids == 1 && d->nnumbers == 0;
+    case DIST_MIX:
+        return d->nkids >= 1 && d->nnumbers == d->nkids;
+    case DIST_REPLAY:
+        return d->nkids == 0 && d->nnumbers >= 1;
+    case DIST_SUM:
+        return d->nkids >= 1 && d->nnumbers == 0;
+    }
+    return false;
+}
+
+static struct dist *read_node(struct bytes_in *in, int depth)
+{
+    /* a parse nests a sum and a term a level: twice its depth bounds a tree */
+    if (depth > 2 * MAX_DEPTH + 2)
+        bytes_fail(in, "a distribution nested too deep");
+    struct dist *d = checked_realloc(NULL, sizeof *d);
+    memset(d, 0, sizeof *d);
+    d->kind = (enum dist_kind)bytes_get_enum(in, DIST_SUM + 1, "distribution kind");
+    d->index = bytes_get_u64(in);
+    d->a = bytes_get_f64(in);
+    d->b = bytes_get_f64(in);
+    d->nnumbers = bytes_get_count(in, 8);
+    d->numbers = d->nnumbers ? checked_realloc(NULL, d->nnumbers * sizeof *d->numbers) : NULL;
+    for (size_t i = 0; i < d->nnumbers; i++)
+        d->numbers[i] = bytes_get_f64(in);
+    size_t nkids = bytes_get_count(in, NODE_MIN_BYTES);
+    d->kids = nkids ? checked_realloc(NULL, nkids * sizeof *d->kids) : NULL;
+    for (; d->nkids < nkids; d->nkids++)
+        d->kids[d->nkids] = read_node(in, depth + 1);
+    if (!shape_ok(d))
+        bytes_fail(in, "a distribution node without the parts its kind needs");
+    for (size_t i = 0; d->kind == DIST_MIX && i < d->nnumbers; i++)
+        d->weight_total += d->numbers[i]; /* as parse_branch adds them */
+    return d;
+}
+
+struct dist *dist_read(struct bytes_in *in)
+{
+    return read_node(in, 0);
 }

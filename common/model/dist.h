@@ -51,4 +51,17 @@ double dist_sample(struct dist *d, uint64_t seed, uint64_t element, uint64_t dra
  * ignoring 'run' caching (replay: the mean of its values). */
 double dist_mean(const struct dist *d);
 
+/* ---- compiled profiles (profile/compiled.h) ------------------------------ */
+
+struct bytes_out;
+struct bytes_in;
+
+/* The tree, node by node (per-run state is not written: a read tree
+ * starts a run as a parsed one). */
+void dist_write(struct bytes_out *o, const struct dist *d);
+/* A tree dist_write wrote; anything else (a kind out of range, a node
+ * without the children its kind needs, deeper than a parse allows) fails
+ * through IN's callback.  The caller frees the tree with dist_free. */
+struct dist *dist_read(struct bytes_in *in);
+
 #endif

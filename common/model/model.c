@@ -3,6 +3,7 @@
  * refer to them. */
 #include "model/model.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,11 +38,12 @@ static size_t addr_slot_of(const struct network *net, struct addr a)
     return i;
 }
 
-static void addr_index_grow(struct network *net)
+/* The table at CAP slots (a power of two), its entries moved over. */
+static void addr_index_resize(struct network *net, size_t cap)
 {
     struct addr_slot *old = net->addr_index;
     size_t old_cap = net->addr_index_cap;
-    net->addr_index_cap = old_cap ? old_cap * 2 : 64;
+    net->addr_index_cap = cap;
     net->addr_index = emalloc(net->addr_index_cap * sizeof *net->addr_index);
     for (size_t i = 0; i < net->addr_index_cap; i++)
         net->addr_index[i].iface = -1;
@@ -49,6 +51,11 @@ static void addr_index_grow(struct network *net)
         if (old[i].iface >= 0)
             net->addr_index[addr_slot_of(net, old[i].addr)] = old[i];
     free(old);
+}
+
+static void addr_index_grow(struct network *net)
+{
+    addr_index_resize(net, net->addr_index_cap ? net->addr_index_cap * 2 : 64);
 }
 
 int network_index_address(struct network *net, int iface, int entry)
@@ -62,6 +69,75 @@ int network_index_address(struct network *net, int iface, int entry)
     *slot = (struct addr_slot){a, iface, entry};
     net->naddr_index++;
     return -1;
+}
+
+int network_index_addresses(struct network *net, int *iface, int *entry, int *owner)
+{
+    size_t n = net->naddr_index;
+    for (size_t i = 0; i < net->nifaces; i++)
+        n += net->ifaces[i].naddrs;
+    size_t cap = net->addr_index_cap ? net->addr_index_cap : 64;
+    while (2 * (n + 1) > cap) /* sized once, not doubled on the way */
+        cap *= 2;
+    if (cap != net->addr_index_cap)
+        addr_index_resize(net, cap);
+    for (size_t i = 0; i < net->nifaces; i++)
+        for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
+            *owner = network_index_address(net, (int)i, (int)k);
+            if (*owner >= 0) {
+                *iface = (int)i;
+                *entry = (int)k;
+                return -1;
+            }
+        }
+    return 0;
+}
+
+/* Puts each id of N objects of SIZE bytes at OBJECTS (its id the char *
+ * at ID_OFFSET) into MAP; -1 if one is there already. */
+static int index_ids(struct strmap *map, const void *objects, size_t n, size_t size,
+                     size_t id_offset)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *id = *(char *const *)((const char *)objects + i * size + id_offset);
+        if (strmap_put(map, id, (long)i) != (long)i)
+            return -1;
+    }
+    return 0;
+}
+
+int network_index_ids(struct network *net)
+{
+    return index_ids(&net->device_ids, net->devices, net->ndevices, sizeof *net->devices,
+                     offsetof(struct device, id)) ||
+           index_ids(&net->link_ids, net->links, net->nlinks, sizeof *net->links,
+                     offsetof(struct link, id)) ||
+           index_ids(&net->session_ids, net->sessions, net->nsessions, sizeof *net->sessions,
+                     offsetof(struct session, id)) ||
+           index_ids(&net->scenario_ids, net->scenarios, net->nscenarios,
+                     sizeof *net->scenarios, offsetof(struct scenario, id)) ||
+           index_ids(&net->site_ids, net->sites, net->nsites, sizeof *net->sites,
+                     offsetof(struct site, id))
+               ? -1 : 0;
+}
+
+void network_attach_links(struct network *net)
+{
+    /* counted first: one allocation an interface, not a realloc a link */
+    for (size_t i = 0; i < net->nlinks; i++)
+        for (int e = 0; e < 2; e++)
+            net->ifaces[net->links[i].end[e]].nlinks++;
+    for (size_t i = 0; i < net->nifaces; i++) {
+        struct iface *ifc = &net->ifaces[i];
+        free(ifc->links);
+        ifc->links = ifc->nlinks ? emalloc(ifc->nlinks * sizeof *ifc->links) : NULL;
+        ifc->nlinks = 0;
+    }
+    for (size_t i = 0; i < net->nlinks; i++)
+        for (int e = 0; e < 2; e++) {
+            struct iface *ifc = &net->ifaces[net->links[i].end[e]];
+            ifc->links[ifc->nlinks++] = (int)i;
+        }
 }
 
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
@@ -199,7 +275,8 @@ static void free_session_end(struct session_end *e)
     free(e->import_filter);
 }
 
-void network_free(struct network *net)
+/* A text profile's objects: every string and array a malloc of its own. */
+static void free_objects(struct network *net)
 {
     for (size_t i = 0; i < net->ndevices; i++)
         free_device(&net->devices[i]);
@@ -230,6 +307,32 @@ void network_free(struct network *net)
         free(net->sites[i].name);
         free(net->sites[i].prefixes);
     }
+}
+
+/* A compiled profile's: its strings and small arrays are the arena's; the
+ * distributions, the interfaces' links and the segments' names are not. */
+static void free_arena_objects(struct network *net)
+{
+    for (size_t i = 0; i < net->ndevices; i++) {
+        dist_free(net->devices[i].reply_delay);
+        dist_free(net->devices[i].flow_setup);
+        dist_free(net->devices[i].neighbor_resolve);
+    }
+    for (size_t i = 0; i < net->nifaces; i++)
+        free(net->ifaces[i].links);
+    for (size_t i = 0; i < net->nlinks; i++) {
+        dist_free(net->links[i].latency);
+        link_free_segment(&net->links[i]);
+    }
+    arena_free(net->arena);
+}
+
+void network_free(struct network *net)
+{
+    if (net->arena)
+        free_arena_objects(net);
+    else
+        free_objects(net);
     free(net->devices);
     free(net->ifaces);
     free(net->links);

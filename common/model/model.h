@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "addr/addr.h"
+#include "base/arena.h"
 #include "base/strmap.h"
 #include "model/dist.h"
 
@@ -197,6 +198,11 @@ struct network {
     /* Section name -> index into the arrays above, filled as the loader
      * creates each object: the finds below take constant time. */
     struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
+    /* A compiled profile's (profile/compiled.h): where its strings and the
+     * objects' small arrays are, freed at once; NULL for a text profile,
+     * whose every one is a malloc of its own.  The arrays above, the
+     * distributions and the interfaces' links are malloc's either way. */
+    struct arena *arena;
 };
 
 void network_free(struct network *net);
@@ -208,6 +214,20 @@ int network_find_session(const struct network *net, const char *id);
 /* Enters address ENTRY of interface IFACE into the address index; returns
  * the interface that already owns the address, or -1. */
 int network_index_address(struct network *net, int iface, int entry);
+/* Enters every interface address into the address index, interface by
+ * interface; returns 0, or -1 at the first address some interface already
+ * has (*IFACE and *ENTRY: the address given again; *OWNER: the interface
+ * that has it).  The text loader and a compiled profile's reader both
+ * build the index so. */
+int network_index_addresses(struct network *net, int *iface, int *entry, int *owner);
+/* Enters every object's id into device_ids, link_ids, session_ids,
+ * scenario_ids and site_ids; returns 0, or -1 if an id of one kind is
+ * there twice (a compiled profile's reader: the text loader enters each
+ * as it creates the object). */
+int network_index_ids(struct network *net);
+/* Fills every interface's links (none before) from the links' ends, in
+ * the order of the links. */
+void network_attach_links(struct network *net);
 /* The interface address A, or NULL; *IFACE (if given) its interface. */
 const struct iface_addr *network_addr_lookup(const struct network *net, struct addr a,
                                              int *iface);

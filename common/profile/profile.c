@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "profile/compiled.h"
 #include "profile/loader.h"
 #include "profile/parts.h"
 #include "base/util.h"
@@ -301,8 +302,26 @@ static void free_loader(struct loader *ld)
     free(ld->held);
 }
 
+/* A compiled profile (profile/compiled.h) is known by its first bytes,
+ * whatever its name; a binary file that is not one is no text either. */
+static int load_compiled(const char *path, struct network *net)
+{
+    switch (compiled_sniff(path)) {
+    case PROFILE_COMPILED:
+        compiled_load(path, net);
+        return 1;
+    case PROFILE_NEITHER:
+        die(EXIT_SETUP, "%s: not a profile (neither INI text nor a compiled profile)", path);
+    case PROFILE_TEXT:
+        break;
+    }
+    return 0;
+}
+
 void profile_load(const char *path, struct network *net)
 {
+    if (load_compiled(path, net))
+        return;
     struct loader ld = {.path = path, .net = net};
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);

@@ -92,18 +92,15 @@ static void resolve_links(struct loader *ld)
     for (size_t i = 0; i < net->nlinks; i++) {
         struct link *l = &net->links[i];
         loader_section("link", l->id, sec, sizeof sec);
-        for (int e = 0; e < 2; e++) {
+        for (int e = 0; e < 2; e++)
             l->end[e] = resolve_endpoint(ld, sec, e ? "b" : "a", ld->link_refs[i].end[e]);
-            struct iface *ifc = &net->ifaces[l->end[e]];
-            ifc->links = erealloc(ifc->links, (ifc->nlinks + 1) * sizeof *ifc->links);
-            ifc->links[ifc->nlinks++] = (int)i;
-        }
         if (net->ifaces[l->end[0]].device == net->ifaces[l->end[1]].device)
             loader_fail(ld, sec, "b", "a link joins two different devices");
         if (!l->latency)
             l->latency = zero_dist();
         check_segment(ld, (int)i, sec);
     }
+    network_attach_links(net);
 }
 
 static void resolve_decrement(struct loader *ld, struct device *d, const char *sec,
@@ -334,17 +331,13 @@ static void index_addresses(struct loader *ld)
 {
     struct network *net = ld->net;
     char sec[300], a[ADDR_TEXT_MAX];
-    for (size_t i = 0; i < net->nifaces; i++)
-        for (size_t k = 0; k < net->ifaces[i].naddrs; k++) {
-            int owner = network_index_address(net, (int)i, (int)k);
-            if (owner < 0)
-                continue;
-            const struct device *d = &net->devices[net->ifaces[i].device];
-            loader_fail(ld, loader_section("device", d->id, sec, sizeof sec), "interfaces",
-                        "address %s is already on '%s.%s'",
-                        addr_format(net->ifaces[i].addrs[k].addr, a),
-                        net->devices[net->ifaces[owner].device].id, net->ifaces[owner].name);
-        }
+    int i, k, owner;
+    if (network_index_addresses(net, &i, &k, &owner) == 0)
+        return;
+    const struct device *d = &net->devices[net->ifaces[i].device];
+    loader_fail(ld, loader_section("device", d->id, sec, sizeof sec), "interfaces",
+                "address %s is already on '%s.%s'", addr_format(net->ifaces[i].addrs[k].addr, a),
+                net->devices[net->ifaces[owner].device].id, net->ifaces[owner].name);
 }
 
 /* A segment router answering from an interface's address would make one

@@ -5,7 +5,8 @@
 # Each harness first replays its kept findings (tests/fuzz/regress/NAME/),
 # then fuzzes from its seeds for SECONDS, with the dictionary
 # tests/fuzz/dict/NAME.dict.  The seeds: tests/fuzz/seeds/NAME/, and for
-# 'profile' every shipped and test profile too.  A campaign keeps what it found in
+# 'profile' every shipped and test profile too; for 'compiled' the shipped
+# profiles compiled by the harness.  A campaign keeps what it found in
 # build-fuzz/corpus/NAME/ (the next campaign goes on from there) and its log
 # in build-fuzz/logs/NAME.log; a smoke run starts from the seeds alone.  A
 # crash, a leak, a hang (-timeout) or a failed check leaves its input in
@@ -36,8 +37,23 @@ while read -r f; do
     cp "$f" "$work/seeds/profile/$(echo "${f#"$root"/}" | tr / _)"
 done
 
+# The compiled harness's seeds: the shipped profiles compiled by the
+# harness itself (a compiled file belongs to the build that wrote it, so
+# none is kept in the tree).
+for name in "$@"; do
+    if [ "$name" = compiled ]; then
+        rm -rf "$work/seeds/compiled"
+        mkdir -p "$work/seeds/compiled"
+        FUZZ_COMPILED_SEEDS=$work/seeds/compiled "$bin/fuzz-compiled" ||
+            echo "fuzz compiled: the seeds were not written" >&2
+    fi
+done
+
 seeds_of() {
-    if [ "$1" = profile ]; then echo "$work/seeds/profile"; else echo "$root/tests/fuzz/seeds/$1"; fi
+    case $1 in
+    profile | compiled) echo "$work/seeds/$1" ;;
+    *) echo "$root/tests/fuzz/seeds/$1" ;;
+    esac
 }
 
 # The last status line of a libFuzzer log: "#RUNS ... cov: N ft: N corp: N/SIZE".

@@ -1,0 +1,56 @@
+/* compiled.h - compiled profiles: the loaded network model (model/model.h)
+ * written to a binary file once, read back by the tools in a small
+ * fraction of a text profile's load.
+ *
+ * The file: the magic bytes COMPILED_MAGIC, the format version, the build
+ * identity (a hash of the model's headers, dist.c and the compiled*.c
+ * sources, which the Makefile passes in: any change to what is written
+ * changes it) and the netmimic version, the body's length, the body, and
+ * a 64-bit checksum of the body.  The body holds the arrays of struct
+ * network field by field, little-endian; what the loader derives (the
+ * address index, the name maps, each interface's links) is not stored but
+ * rebuilt by the same functions.  A file of another build is refused: its
+ * layout may differ. */
+#ifndef NETMIMIC_COMPILED_H
+#define NETMIMIC_COMPILED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/bytes.h"
+#include "model/model.h"
+
+#define COMPILED_MAGIC "\x89NMCPRF\n"
+#define COMPILED_MAGIC_LEN 8
+#define COMPILED_FORMAT 1
+
+enum profile_form { PROFILE_TEXT, PROFILE_COMPILED, PROFILE_NEITHER };
+
+/* What PATH holds, from its first bytes: a compiled profile (or a damaged
+ * one's start), a file that is neither that nor text (a NUL byte among
+ * its first bytes), or anything else (left to the text loader, which
+ * reads directories, FIFOs and missing files as it always did). */
+enum profile_form compiled_sniff(const char *path);
+
+/* Loads the compiled profile at PATH into NET (net->path is PATH); a
+ * damaged file or another build's: one line on stderr, EXIT_SETUP. */
+void compiled_load(const char *path, struct network *net);
+
+/* The same from the SIZE bytes at DATA; CHECK_SUM 0 skips the checksum
+ * (for the fuzzer: a mutated body must reach the checks behind it). */
+void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int check_sum,
+                         struct network *net);
+
+/* The whole file for NET, header and checksum included, into O. */
+void compiled_encode(const struct network *net, struct bytes_out *o);
+
+/* Writes NET to OUTPUT atomically: a temporary file beside it, renamed
+ * over it once complete; on any failure nothing is left, one line on
+ * stderr, EXIT_SETUP. */
+void compiled_write(const struct network *net, const char *output);
+
+/* The build identity and version, as a file's header has them. */
+extern const char compiled_build_id[];
+extern const char compiled_version[];
+
+#endif

@@ -1,0 +1,491 @@
+/* compiled_read.c - a compiled profile back into the network model (see
+ * compiled.h), in the order compiled_write.c wrote it.  Every count is
+ * checked against the bytes left before anything is allocated for it, and
+ * every index and enumeration against its range as it is read; what spans
+ * objects (an interface's device, a session's ends) is checked once all
+ * are read (compiled_check.c).  A file with a good checksum may still be
+ * crafted: nothing the engine follows is trusted. */
+#define _GNU_SOURCE /* MAP_POPULATE */
+#include "profile/compiled.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/util.h"
+#include "profile/compiled_check.h"
+
+/* ---- failing ----------------------------------------------------------------- */
+
+static _Noreturn void damaged(const struct bytes_in *in, const char *reason)
+{
+    die(EXIT_SETUP, "%s: damaged compiled profile (%s at byte %zu)", (const char *)in->context,
+        reason, bytes_offset(in));
+}
+
+/* The bytes, and the arena the strings and small arrays go to: a reader
+ * of values finds it from the bytes_in it is given (its first member). */
+struct source {
+    struct bytes_in in;
+    struct arena *arena;
+};
+
+/* N bytes of the arena (NULL for none): the arrays are filled whole as
+ * they are read, and network_free frees the arena at once. */
+static void *take(struct bytes_in *in, size_t n)
+{
+    return n ? arena_alloc(((struct source *)(void *)in)->arena, n) : NULL;
+}
+
+/* A string in the arena (NULL if NULL was written). */
+static char *get_str(struct bytes_in *in)
+{
+    uint32_t n = bytes_get_u32(in);
+    if (n == 0)
+        return NULL;
+    const uint8_t *p = bytes_get(in, n - 1);
+    if (memchr(p, '\0', n - 1))
+        damaged(in, "a NUL byte inside a string");
+    char *s = take(in, n);
+    memcpy(s, p, n - 1);
+    s[n - 1] = '\0';
+    return s;
+}
+
+/* What every object's reader needs: the bytes, and the counts of the
+ * network (read first) that its indexes are checked against. */
+struct reader {
+    struct bytes_in *in;
+    struct network *net;
+};
+
+/* ---- values ------------------------------------------------------------------ */
+
+#define ADDR_BYTES (1 + 16)
+#define PREFIX_BYTES (ADDR_BYTES + 4)
+
+static struct addr get_addr(struct bytes_in *in)
+{
+    struct addr a;
+    unsigned f = bytes_get_u8(in);
+    memcpy(a.b, bytes_get(in, sizeof a.b), sizeof a.b);
+    a.family = (uint8_t)f;
+    /* equal addresses are equal bytes (addr.h): a v4 address has 4 */
+    size_t used = f == FAMILY_V6 ? 16 : f == FAMILY_V4 ? 4 : 0;
+    if (f != FAMILY_NONE && f != FAMILY_V4 && f != FAMILY_V6)
+        damaged(in, "an address family out of range");
+    for (size_t i = used; i < sizeof a.b; i++)
+        if (a.b[i])
+            damaged(in, "an address with bytes beyond its family's");
+    return a;
+}
+
+static struct prefix get_prefix(struct bytes_in *in)
+{
+    struct prefix p;
+    p.addr = get_addr(in);
+    p.len = bytes_get_i32(in);
+    if (p.len < 0 || p.len > addr_bits(p.addr.family))
+        damaged(in, "a prefix length out of range");
+    if (p.addr.family != FAMILY_NONE && !prefix_eq(prefix_of(p.addr, p.len), p))
+        damaged(in, "a prefix with host bits set");
+    return p;
+}
+
+static struct prefix *get_prefixes(struct bytes_in *in, size_t *n)
+{
+    *n = bytes_get_count(in, PREFIX_BYTES);
+    struct prefix *v = take(in, *n * sizeof *v);
+    for (size_t i = 0; i < *n; i++)
+        v[i] = get_prefix(in);
+    return v;
+}
+
+/* A list of indexes into an array of LIMIT objects. */
+static int *get_indexes(struct bytes_in *in, size_t limit, const char *what, size_t *n)
+{
+    *n = bytes_get_count(in, 4);
+    int *v = take(in, *n * sizeof *v);
+    for (size_t i = 0; i < *n; i++)
+        v[i] = bytes_get_index(in, limit, 0, what);
+    return v;
+}
+
+static char *get_name(struct bytes_in *in)
+{
+    char *s = get_str(in);
+    if (!s)
+        damaged(in, "a missing name");
+    return s;
+}
+
+static int get_flag(struct bytes_in *in)
+{
+    return (int)bytes_get_enum(in, 2, "a flag");
+}
+
+/* A number in [LO, HI] (NaN is not). */
+static double get_real(struct bytes_in *in, double lo, double hi, const char *what)
+{
+    double v = bytes_get_f64(in);
+    if (!(v >= lo && v <= hi)) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "%s out of range", what);
+        damaged(in, reason);
+    }
+    return v;
+}
+
+static uint32_t get_u32_range(struct bytes_in *in, uint32_t lo, uint32_t hi, const char *what)
+{
+    uint32_t v = bytes_get_u32(in);
+    if (v < lo || v > hi) {
+        char reason[96];
+        snprintf(reason, sizeof reason, "%s %u out of range", what, (unsigned)v);
+        damaged(in, reason);
+    }
+    return v;
+}
+
+static struct dist *get_dist(struct bytes_in *in, int required)
+{
+    if (!get_flag(in)) {
+        if (required)
+            damaged(in, "a missing distribution");
+        return NULL;
+    }
+    return dist_read(in);
+}
+
+/* ---- objects ----------------------------------------------------------------- */
+
+static void get_device_routing(struct reader *r, struct device *d)
+{
+    struct bytes_in *in = r->in;
+    d->nstatics = bytes_get_count(in, PREFIX_BYTES + ADDR_BYTES);
+    d->statics = take(in, d->nstatics * sizeof *d->statics);
+    for (size_t i = 0; i < d->nstatics; i++) {
+        d->statics[i].dest = get_prefix(in);
+        d->statics[i].via = get_addr(in);
+    }
+    d->decrement_all = get_flag(in);
+    d->decrement_links = get_indexes(in, r->net->nlinks, "decrement link",
+                                     &d->ndecrement_links);
+    d->asn = bytes_get_u32(in);
+    d->networks = get_prefixes(in, &d->nnetworks);
+    d->reply_from = (enum reply_from_mode)bytes_get_enum(in, REPLY_FROM_ADDRESS + 1,
+                                                         "reply_from mode");
+    d->reply_from_iface = bytes_get_index(in, r->net->nifaces, 1, "reply_from interface");
+    d->reply_from_addr[0] = get_addr(in);
+    d->reply_from_addr[1] = get_addr(in);
+    d->nat_inside = get_prefixes(in, &d->nnat_inside);
+    d->nat_outside = bytes_get_index(in, r->net->nifaces, 1, "nat_outside interface");
+    d->nat_forward[0] = get_addr(in);
+    d->nat_forward[1] = get_addr(in);
+}
+
+/* The names in one block, the array then the text, as split_list makes
+ * them (free_list frees the block alone): their lengths are read first. */
+static void get_device_names(struct bytes_in *in, struct device *d)
+{
+    size_t n = bytes_get_count(in, 4), total = 0;
+    const uint8_t *start = in->p;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t len = bytes_get_u32(in);
+        if (len == 0)
+            damaged(in, "a missing name");
+        const uint8_t *text = bytes_get(in, len - 1);
+        if (memchr(text, '\0', len - 1))
+            damaged(in, "a NUL byte inside a string");
+        total += len;
+    }
+    if (n == 0)
+        return;
+    in->p = start;
+    d->names = take(in, n * sizeof *d->names + total);
+    char *text = (char *)(d->names + n);
+    for (; d->nnames < n; d->nnames++) {
+        uint32_t len = bytes_get_u32(in);
+        memcpy(text, bytes_get(in, len - 1), len - 1);
+        text[len - 1] = '\0';
+        d->names[d->nnames] = text;
+        text += len;
+    }
+}
+
+static void get_device(struct reader *r, struct device *d)
+{
+    struct bytes_in *in = r->in;
+    d->id = get_name(in);
+    d->kind = (enum device_kind)bytes_get_enum(in, KIND_ROUTER + 1, "device kind");
+    get_device_names(in, d);
+    d->site = bytes_get_index(in, r->net->nsites, 1, "site");
+    d->ifaces = get_indexes(in, r->net->nifaces, "interface", &d->nifaces);
+    d->answers = get_flag(in);
+    d->reply_loss = get_real(in, 0, 1, "reply_loss");
+    d->reply_limit = bytes_get_u32(in);
+    d->reply_limit_ms = bytes_get_u32(in);
+    d->reply_delay = get_dist(in, 1);
+    d->flow_setup = get_dist(in, 0);
+    d->flow_one_way = get_flag(in);
+    d->initial_ttl = (int)get_u32_range(in, 1, 255, "initial_ttl");
+    d->no_route = (enum no_route_action)bytes_get_enum(in, NOROUTE_NET_UNREACH + 1, "no_route");
+    d->neighbor_miss = (enum neighbor_miss_action)bytes_get_enum(in, MISS_DROP + 1,
+                                                                 "neighbor_miss");
+    d->neighbor_resolve = get_dist(in, 0);
+    d->neighbor_timeout_ms = get_real(in, 0, 3600000, "neighbor_timeout");
+    d->nneighbor_cached = bytes_get_count(in, ADDR_BYTES);
+    d->neighbor_cached = take(in, d->nneighbor_cached * sizeof *d->neighbor_cached);
+    for (size_t i = 0; i < d->nneighbor_cached; i++)
+        d->neighbor_cached[i] = get_addr(in);
+    get_device_routing(r, d);
+    d->record_on_arrival = get_flag(in);
+    d->clock_offset_ms = get_real(in, -86400000.0, 86400000.0, "clock_offset");
+    d->reverse_first_fails = get_flag(in);
+}
+
+static void get_iface(struct reader *r, struct iface *ifc)
+{
+    struct bytes_in *in = r->in;
+    ifc->name = get_name(in);
+    ifc->device = bytes_get_index(in, r->net->ndevices, 0, "device");
+    size_t n = bytes_get_count(in, ADDR_BYTES + PREFIX_BYTES + 4);
+    ifc->addrs = take(in, n * sizeof *ifc->addrs);
+    for (; ifc->naddrs < n; ifc->naddrs++) {
+        struct iface_addr *a = &ifc->addrs[ifc->naddrs];
+        a->addr = get_addr(in);
+        a->net = get_prefix(in);
+        a->ptr = get_str(in);
+        if (a->addr.family == FAMILY_NONE || a->net.addr.family != a->addr.family)
+            damaged(in, "an interface address without a family");
+    }
+    uint64_t index = bytes_get_u64(in);
+    if (index > 4294967295u)
+        damaged(in, "an interface index out of range");
+    ifc->index = (unsigned long)index;
+}
+
+/* A segment's reverse names: a flag, then one (or NULL) per router. */
+static void get_router_names(struct bytes_in *in, struct link *l, int f)
+{
+    if (!get_flag(in))
+        return;
+    if (l->routers > bytes_left(in) / 4)
+        damaged(in, "a count larger than the bytes left");
+    l->router_ptr[f] = ecalloc(l->routers ? l->routers : 1, sizeof *l->router_ptr[f]);
+    for (unsigned i = 0; i < l->routers; i++)
+        l->router_ptr[f][i] = bytes_get_str(in);
+}
+
+static void get_link(struct reader *r, struct link *l)
+{
+    struct bytes_in *in = r->in;
+    l->id = get_name(in);
+    l->end[0] = bytes_get_index(in, r->net->nifaces, 0, "link end");
+    l->end[1] = bytes_get_index(in, r->net->nifaces, 0, "link end");
+    l->latency = get_dist(in, 1);
+    l->loss = get_real(in, 0, 1, "loss");
+    l->up = get_flag(in);
+    l->mtu = get_u32_range(in, 68, 65535, "mtu");
+    l->routers = get_u32_range(in, 0, LINK_MAX_ROUTERS, "routers");
+    l->routers_ttl = (enum routers_ttl)bytes_get_enum(in, ROUTERS_TTL_NONE + 1, "routers_ttl");
+    for (int f = 0; f < 2; f++) {
+        l->router_pool[f] = get_prefix(in);
+        get_router_names(in, l, f);
+    }
+}
+
+static void get_session_end(struct reader *r, struct session_end *e)
+{
+    struct bytes_in *in = r->in;
+    e->device = bytes_get_index(in, r->net->ndevices, 0, "session device");
+    e->has_local_pref = get_flag(in);
+    e->local_pref = bytes_get_u32(in);
+    e->prepend = get_u32_range(in, 0, 16, "prepend");
+    e->export_local = get_flag(in);
+    e->export_connected = get_flag(in);
+    e->export_learned_all = get_flag(in);
+    e->export_sessions = get_indexes(in, r->net->nsessions, "export session",
+                                     &e->nexport_sessions);
+    e->export_filter = get_prefixes(in, &e->nexport_filter);
+    e->import_filter = get_prefixes(in, &e->nimport_filter);
+}
+
+static void get_session(struct reader *r, struct session *s)
+{
+    s->id = get_name(r->in);
+    s->link = bytes_get_index(r->in, r->net->nlinks, 0, "session link");
+    get_session_end(r, &s->end[0]);
+    get_session_end(r, &s->end[1]);
+}
+
+static void get_scenario(struct reader *r, struct scenario *s)
+{
+    s->id = get_name(r->in);
+    s->description = get_str(r->in);
+    s->links_down = get_indexes(r->in, r->net->nlinks, "scenario link", &s->nlinks_down);
+}
+
+static void get_site(struct reader *r, struct site *s)
+{
+    s->id = get_name(r->in);
+    s->name = get_str(r->in);
+    s->prefixes = get_prefixes(r->in, &s->nprefixes);
+}
+
+/* ---- the body ---------------------------------------------------------------- */
+
+/* The smallest encoding of each object: a bound on its count. */
+#define DEVICE_MIN_BYTES 100
+#define IFACE_MIN_BYTES 20
+#define LINK_MIN_BYTES 60
+#define SESSION_MIN_BYTES 60
+#define OTHER_MIN_BYTES 12
+
+/* Every array at its full size, zeroed, before any object is read: an
+ * object read halfway is still freed whole by network_free. */
+static void get_counts(struct reader *r)
+{
+    struct bytes_in *in = r->in;
+    struct network *net = r->net;
+    net->ndevices = bytes_get_count(in, DEVICE_MIN_BYTES);
+    net->nifaces = bytes_get_count(in, IFACE_MIN_BYTES);
+    net->nlinks = bytes_get_count(in, LINK_MIN_BYTES);
+    net->nsessions = bytes_get_count(in, SESSION_MIN_BYTES);
+    net->nscenarios = bytes_get_count(in, OTHER_MIN_BYTES);
+    net->nsites = bytes_get_count(in, OTHER_MIN_BYTES);
+    net->devices = ecalloc(net->ndevices, sizeof *net->devices);
+    net->ifaces = ecalloc(net->nifaces, sizeof *net->ifaces);
+    net->links = ecalloc(net->nlinks, sizeof *net->links);
+    net->sessions = ecalloc(net->nsessions, sizeof *net->sessions);
+    net->scenarios = ecalloc(net->nscenarios, sizeof *net->scenarios);
+    net->sites = ecalloc(net->nsites, sizeof *net->sites);
+}
+
+static void get_body(struct reader *r)
+{
+    struct bytes_in *in = r->in;
+    struct network *net = r->net;
+    net->name = bytes_get_str(in);
+    net->ecmp_seed = bytes_get_u64(in);
+    net->time_of_day_set = get_flag(in);
+    net->time_of_day_ms = get_real(in, 0, 86399999, "time_of_day");
+    int default_host = bytes_get_i32(in);
+    get_counts(r);
+    for (size_t i = 0; i < net->ndevices; i++)
+        get_device(r, &net->devices[i]);
+    for (size_t i = 0; i < net->nifaces; i++)
+        get_iface(r, &net->ifaces[i]);
+    for (size_t i = 0; i < net->nlinks; i++)
+        get_link(r, &net->links[i]);
+    for (size_t i = 0; i < net->nsessions; i++)
+        get_session(r, &net->sessions[i]);
+    for (size_t i = 0; i < net->nscenarios; i++)
+        get_scenario(r, &net->scenarios[i]);
+    for (size_t i = 0; i < net->nsites; i++)
+        get_site(r, &net->sites[i]);
+    if (default_host < 0 || (size_t)default_host >= net->ndevices)
+        damaged(in, "default host out of range");
+    net->default_host = default_host;
+}
+
+/* ---- the header -------------------------------------------------------------- */
+
+static _Noreturn void another_build(const char *path, uint32_t format, const char *build,
+                                    const char *version)
+{
+    die(EXIT_SETUP, "%s: compiled by another netmimic (format %u, build %s, version %s; this "
+        "one: format %d, build %s, version %s); compile it again", path, (unsigned)format,
+        build ? build : "?", version ? version : "?", COMPILED_FORMAT, compiled_build_id,
+        compiled_version);
+}
+
+/* Reads the header; leaves IN over the body alone, checked against the
+ * checksum after it unless CHECK_SUM is 0. */
+static void get_header(struct bytes_in *in, const char *path, int check_sum)
+{
+    if (bytes_left(in) < COMPILED_MAGIC_LEN ||
+        memcmp(bytes_get(in, COMPILED_MAGIC_LEN), COMPILED_MAGIC, COMPILED_MAGIC_LEN) != 0)
+        damaged(in, "truncated in its magic bytes");
+    uint32_t format = bytes_get_u32(in);
+    char *build = bytes_get_str(in), *version = bytes_get_str(in);
+    if (format != COMPILED_FORMAT || !build || strcmp(build, compiled_build_id) != 0 ||
+        !version || strcmp(version, compiled_version) != 0)
+        another_build(path, format, build, version);
+    free(build);
+    free(version);
+    uint64_t length = bytes_get_u64(in);
+    if (bytes_left(in) < 8 || length > bytes_left(in) - 8)
+        damaged(in, "truncated: shorter than its body's length");
+    if (length < bytes_left(in) - 8)
+        damaged(in, "bytes after the checksum");
+    in->end = in->p + length;
+    uint64_t sum = 0;
+    for (int i = 7; i >= 0; i--)
+        sum = sum << 8 | in->end[i];
+    if (check_sum && sum != bytes_checksum(in->p, (size_t)length))
+        damaged(in, "checksum mismatch");
+}
+
+void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int check_sum,
+                         struct network *net)
+{
+    memset(net, 0, sizeof *net);
+    net->path = estrdup(path);
+    net->arena = arena_new(size);
+    struct source src = {{.start = data, .p = data, .end = data + size, .fail = damaged,
+                          .context = net->path}, net->arena};
+    struct bytes_in *in = &src.in;
+    get_header(in, path, check_sum);
+    struct reader r = {in, net};
+    get_body(&r);
+    if (bytes_left(in))
+        damaged(in, "bytes after the last object");
+    compiled_check(in, net);
+    compiled_rebuild(in, net);
+}
+
+/* ---- the file ---------------------------------------------------------------- */
+
+enum profile_form compiled_sniff(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return PROFILE_TEXT;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0)
+        return PROFILE_TEXT; /* the text loader names the error */
+    uint8_t head[512];
+    ssize_t n = read(fd, head, sizeof head);
+    close(fd);
+    if (n <= 0)
+        return PROFILE_TEXT;
+    /* a compiled file cut inside its magic is a damaged one, not text */
+    size_t cmp = (size_t)n < COMPILED_MAGIC_LEN ? (size_t)n : COMPILED_MAGIC_LEN;
+    if (memcmp(head, COMPILED_MAGIC, cmp) == 0)
+        return PROFILE_COMPILED;
+    return memchr(head, '\0', (size_t)n) ? PROFILE_NEITHER : PROFILE_TEXT;
+}
+
+void compiled_load(const char *path, struct network *net)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+    size_t size = (size_t)st.st_size;
+    /* mapped, not read: the pages are the file cache's, nothing copied */
+    void *data = size ? mmap(NULL, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : NULL;
+    close(fd);
+    if (size && data == MAP_FAILED)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+    compiled_load_bytes(path, data, size, 1, net);
+    if (size)
+        munmap(data, size);
+}
