@@ -23,17 +23,27 @@ static size_t round_up(size_t n)
     return (n + POOL_ALIGN - 1) / POOL_ALIGN * POOL_ALIGN;
 }
 
+static void new_chunk(struct pool *p, size_t size)
+{
+    struct pool_chunk *c = emalloc(sizeof *c + size);
+    c->next = p->chunks;
+    p->chunks = c;
+    p->used = 0;
+    p->size = size;
+}
+
+void pool_reserve(struct pool *p, size_t n)
+{
+    n = round_up(n);
+    if (!p->chunks || p->size - p->used < n)
+        new_chunk(p, n > POOL_CHUNK ? n : POOL_CHUNK);
+}
+
 void *pool_alloc(struct pool *p, size_t n)
 {
     n = round_up(n ? n : 1);
-    if (!p->chunks || p->size - p->used < n) {
-        size_t size = n > POOL_CHUNK ? n : POOL_CHUNK;
-        struct pool_chunk *c = emalloc(sizeof *c + size);
-        c->next = p->chunks;
-        p->chunks = c;
-        p->used = 0;
-        p->size = size;
-    }
+    if (!p->chunks || p->size - p->used < n)
+        new_chunk(p, n > POOL_CHUNK ? n : POOL_CHUNK);
     void *at = p->chunks->room + p->used;
     p->used += n;
     return at;

@@ -17,6 +17,10 @@ struct pool {
 /* N bytes, aligned for any type, uninitialised; never fails (exits on out
  * of memory, as emalloc).  A zero-initialised struct pool is empty. */
 void *pool_alloc(struct pool *p, size_t n);
+
+/* Makes room for N bytes at once (one chunk of that size), when the total
+ * is known ahead: a compiled profile's objects take about its size. */
+void pool_reserve(struct pool *p, size_t n);
 void pool_free(struct pool *p);
 
 #endif

@@ -309,9 +309,9 @@ static void free_objects(struct network *net)
     }
 }
 
-/* A compiled profile's: its strings and small arrays are the arena's; the
+/* A compiled profile's: its strings and small arrays are the pool's; the
  * distributions, the interfaces' links and the segments' names are not. */
-static void free_arena_objects(struct network *net)
+static void free_pooled_objects(struct network *net)
 {
     for (size_t i = 0; i < net->ndevices; i++) {
         dist_free(net->devices[i].reply_delay);
@@ -324,13 +324,14 @@ static void free_arena_objects(struct network *net)
         dist_free(net->links[i].latency);
         link_free_segment(&net->links[i]);
     }
-    arena_free(net->arena);
+    pool_free(net->pool);
+    free(net->pool);
 }
 
 void network_free(struct network *net)
 {
-    if (net->arena)
-        free_arena_objects(net);
+    if (net->pool)
+        free_pooled_objects(net);
     else
         free_objects(net);
     free(net->devices);

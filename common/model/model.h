@@ -7,7 +7,7 @@
 #include <stdint.h>
 
 #include "addr/addr.h"
-#include "base/arena.h"
+#include "base/pool.h"
 #include "base/strmap.h"
 #include "model/dist.h"
 
@@ -199,10 +199,10 @@ struct network {
      * creates each object: the finds below take constant time. */
     struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
     /* A compiled profile's (profile/compiled.h): where its strings and the
-     * objects' small arrays are, freed at once; NULL for a text profile,
+     * objects' small arrays are (base/pool.h), freed at once; NULL for a text profile,
      * whose every one is a malloc of its own.  The arrays above, the
      * distributions and the interfaces' links are malloc's either way. */
-    struct arena *arena;
+    struct pool *pool;
 };
 
 void network_free(struct network *net);

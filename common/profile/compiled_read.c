@@ -29,21 +29,21 @@ static _Noreturn void damaged(const struct bytes_in *in, const char *reason)
         reason, bytes_offset(in));
 }
 
-/* The bytes, and the arena the strings and small arrays go to: a reader
+/* The bytes, and the pool the strings and small arrays go to: a reader
  * of values finds it from the bytes_in it is given (its first member). */
 struct source {
     struct bytes_in in;
-    struct arena *arena;
+    struct pool *pool;
 };
 
-/* N bytes of the arena (NULL for none): the arrays are filled whole as
- * they are read, and network_free frees the arena at once. */
+/* N bytes of the pool (NULL for none): the arrays are filled whole as
+ * they are read, and network_free frees the pool at once. */
 static void *take(struct bytes_in *in, size_t n)
 {
-    return n ? arena_alloc(((struct source *)(void *)in)->arena, n) : NULL;
+    return n ? pool_alloc(((struct source *)(void *)in)->pool, n) : NULL;
 }
 
-/* A string in the arena (NULL if NULL was written). */
+/* A string in the pool (NULL if NULL was written). */
 static char *get_str(struct bytes_in *in)
 {
     uint32_t n = bytes_get_u32(in);
@@ -438,9 +438,10 @@ void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int
 {
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
-    net->arena = arena_new(size);
+    net->pool = ecalloc(1, sizeof *net->pool);
+    pool_reserve(net->pool, size);
     struct source src = {{.start = data, .p = data, .end = data + size, .fail = damaged,
-                          .context = net->path}, net->arena};
+                          .context = net->path}, net->pool};
     struct bytes_in *in = &src.in;
     get_header(in, path, check_sum);
     struct reader r = {in, net};
