@@ -40,17 +40,30 @@ long strmap_get(const struct strmap *m, const char *key)
     return s->key ? s->value : -1;
 }
 
-static void reserve_one_more(struct strmap *m)
+static void rehash(struct strmap *m, size_t cap)
 {
-    if (2 * (m->used + 1) <= m->cap)
-        return;
     struct strmap old = *m;
-    m->cap = old.cap ? 2 * old.cap : 16;
+    m->cap = cap;
     m->slots = ecalloc(m->cap, sizeof *m->slots);
     for (size_t i = 0; i < old.cap; i++)
         if (old.slots[i].key)
             *probe(m, old.slots[i].key, old.slots[i].hash) = old.slots[i];
     free(old.slots);
+}
+
+static void reserve_one_more(struct strmap *m)
+{
+    if (2 * (m->used + 1) > m->cap)
+        rehash(m, m->cap ? 2 * m->cap : 16);
+}
+
+void strmap_reserve(struct strmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 16;
+    while (2 * n > cap)
+        cap *= 2;
+    if (cap != m->cap)
+        rehash(m, cap);
 }
 
 /* A block of key copies; a key longer than a block gets one of its own. */

@@ -36,6 +36,9 @@ long strmap_get(const struct strmap *m, const char *key);
  * stored for KEY (VALUE, or the earlier one). */
 long strmap_put(struct strmap *m, const char *key, long value);
 
+/* Room for N keys in all, so that putting them rehashes nothing. */
+void strmap_reserve(struct strmap *m, size_t n);
+
 void strmap_free(struct strmap *m);
 
 #endif

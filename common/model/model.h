@@ -29,7 +29,7 @@ struct iface {
     int device;
     struct iface_addr *addrs;
     size_t naddrs;
-    int *links;        /* links attached here */
+    int *links;        /* links attached here (in network's iface_links) */
     size_t nlinks;
     unsigned long index; /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
 };
@@ -190,6 +190,7 @@ struct network {
     int default_host;
     struct device *devices; size_t ndevices;
     struct iface *ifaces;   size_t nifaces;
+    int *iface_links;       /* every interface's links, one array (network_attach_links) */
     struct link *links;     size_t nlinks;
     struct session *sessions; size_t nsessions;
     struct scenario *scenarios; size_t nscenarios;
@@ -201,7 +202,7 @@ struct network {
     /* A compiled profile's (profile/compiled.h): where its strings and the
      * objects' small arrays are (base/pool.h), freed at once; NULL for a text profile,
      * whose every one is a malloc of its own.  The arrays above, the
-     * distributions and the interfaces' links are malloc's either way. */
+     * distributions and iface_links are malloc's either way. */
     struct pool *pool;
 };
 
