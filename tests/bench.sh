@@ -130,8 +130,10 @@ for devices in $devices_list; do
     stat "$bin/netmimic" --profile "$dir" compile "$dir.nmp"
     report "netmimic compile"
     if [ -f "$dir.nmp" ]; then
+        # memory and split from one run, the wall time the median of 5
         stat "$bin/tracert" --profile "$dir.nmp" --seed 1 -d "h$sites"
-        report "compiled: tracert -d h$sites"
+        [ "$result" = 0 ] && wall_us=$(median_us 5 "$bin/tracert" --profile "$dir.nmp" --seed 1 -d "h$sites")
+        report "compiled: tracert (median of 5)"
         stat "$bin/ping" --profile "$dir.nmp" --seed 1 "h$sites"
         report "compiled: ping h$sites"
     fi
