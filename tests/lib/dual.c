@@ -165,8 +165,9 @@ static void probe_streams(struct run *r)
         s->dev = sb.st_dev;
         s->ino = sb.st_ino;
         s->kind = S_ISREG(sb.st_mode) ? REGULAR : S_ISCHR(sb.st_mode) ? DEVICE : PIPE;
+        /* (>>: the offset is 0 until the first write moves it to the end) */
         if (s->kind == REGULAR)
-            s->start = lseek(fd, 0, SEEK_CUR);
+            s->start = fcntl(fd, F_GETFL) & O_APPEND ? sb.st_size : lseek(fd, 0, SEEK_CUR);
     }
     struct stream *o = &r->st[1], *e = &r->st[2];
     if (o->kind != CLOSED && e->kind == o->kind && o->dev == e->dev && o->ino == e->ino)
