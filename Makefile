@@ -59,7 +59,7 @@ DEB_PKGS := libiniparser-dev bats bats-support bats-assert mandoc jq graphviz py
 DEB_TEST_PKGS := zsh fish debhelper dpkg-dev fakeroot lintian
 SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps deps-test test test-plain test-san test-tree test-tree-san demo clean \
+.PHONY: all deps deps-test test test-plain test-san test-tree test-tree-san test-tree-dual demo clean \
         install uninstall bench FORCE fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-tree
 
 all: $(TOOLS:%=$(BIN)/%)
@@ -166,20 +166,29 @@ deps deps-test:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# The suite runs twice: on the normal build and on one under ASan and UBSan.
-# The two trees and the fuzz harnesses are built side by side, then
-# tests/lib/suite.sh runs the bats files of both builds in TEST_JOBS lanes
-# (one bats run a file, the logs printed whole at the end; see the script)
-# while the fuzz smoke run (a few seconds a harness, one core) goes on
-# beside them; its log is printed after the suite's.
+# Every test checks both builds, the normal one and the one under ASan and
+# UBSan, in one pass: the suite's NETMIMIC_BIN is bin-dual/, where each
+# program is a link to tests/lib/dual.c's runner, which runs the normal
+# build's program as the test sees it, then the sanitizer build's, and fails
+# the test (exit 125) on a sanitizer report or a difference between the two
+# (exit status; for seeded runs the bytes written to files).  The two trees,
+# the runner and the fuzz harnesses are built side by side, then
+# tests/lib/suite.sh runs the bats files in TEST_JOBS lanes (one bats run a
+# file, the logs printed whole at the end; see the script) while the fuzz
+# smoke run (a few seconds a harness, one core) goes on beside them; its log
+# is printed after the suite's.  test-plain and test-san run the suite on
+# one build alone.
 TEST_JOBS ?= 2
 SAN_HELPERS := $(TEST_HELPERS:$(BIN)/%=bin-san/%)
+DUAL_BIN := bin-dual
+DUAL_PROGRAMS := $(TOOLS) $(TEST_HELPERS:$(BIN)/%=%)
+DUAL_ENV := NETMIMIC_DUAL_A=$(abspath $(BIN)) NETMIMIC_DUAL_B=$(abspath bin-san)
 
 test: deps-test fuzz-deps
-	$(MAKE) -j$(TEST_JOBS) test-tree test-tree-san fuzz-tree
+	$(MAKE) -j$(TEST_JOBS) test-tree test-tree-san test-tree-dual fuzz-tree
 	@mkdir -p build-fuzz; \
 	tests/fuzz/run.sh --smoke bin-fuzz 3 $(FUZZ_NAMES) >build-fuzz/smoke.log 2>&1 & fuzz=$$!; \
-	tests/lib/suite.sh -j $(TEST_JOBS) plain=$(BIN) san=bin-san; suite=$$?; \
+	$(DUAL_ENV) tests/lib/suite.sh -j $(TEST_JOBS) dual=$(DUAL_BIN); suite=$$?; \
 	wait $$fuzz; smoke=$$?; \
 	echo "# ---- make fuzz-smoke (beside the suite)"; cat build-fuzz/smoke.log; \
 	[ $$suite = 0 ] && [ $$smoke = 0 ]
@@ -194,6 +203,15 @@ test-tree: all $(TEST_HELPERS)
 
 test-tree-san:
 	$(MAKE) BUILD=build-san BIN=bin-san SAN=1 all $(SAN_HELPERS)
+
+# The runner, static (a run of it is a process start more per tool run),
+# and its links, one per program of BIN.
+test-tree-dual: $(DUAL_BIN)/netmimic-dual
+	@for p in $(DUAL_PROGRAMS); do ln -sfn netmimic-dual $(DUAL_BIN)/$$p; done
+
+$(DUAL_BIN)/netmimic-dual: tests/lib/dual.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) $(TOOL_LDFLAGS) -o $@ $<
 
 # The suite with every program under valgrind: memory errors and leaks fail
 # the run (tests/valgrind-bin.sh).  Slow, about 3 s a run on a loaded 2-core
@@ -267,7 +285,7 @@ uninstall:
 	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
 
 clean:
-	rm -rf build build-san bin bin-san build-fuzz bin-fuzz build-vg bin-vg
+	rm -rf build build-san bin bin-san build-fuzz bin-fuzz build-vg bin-vg bin-dual
 
 # ---- fuzzing: libFuzzer harnesses (tests/fuzz/, run by tests/fuzz/run.sh) ---
 # The core is built again with clang's coverage instrumentation and ASan and

@@ -26,7 +26,8 @@ catalogue_entries() {
 @test "every message of every catalogue is printed by some test" {
     local f missing
     for f in "$TESTS_DIR"/*.bats; do
-        [ "$(basename "$f")" = zz-messages.bats ] && continue
+        # (the zz- files run last, side by side: none prints a message)
+        [[ $(basename "$f") == zz-* ]] && continue
         grep -qxF "$(basename "$f")" "$NETMIMIC_FILES_LOG" 2>/dev/null ||
             skip "$(basename "$f") did not run: run the whole suite (bats tests)"
     done

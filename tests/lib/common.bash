@@ -73,6 +73,9 @@ unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG N
 NETMIMIC_SUITE_LOGS=${NETMIMIC_SUITE_LOGS:-${BATS_RUN_TMPDIR:-}}
 if [ -n "$NETMIMIC_SUITE_LOGS" ]; then
     export NETMIMIC_MSG_LOG=$NETMIMIC_SUITE_LOGS/netmimic-messages.log
+    # tests/lib/dual.c's differences (and FILE.runs, its sanitizer runs),
+    # for tests/zz-dual.bats
+    export NETMIMIC_DUAL_LOG=$NETMIMIC_SUITE_LOGS/netmimic-dual.log
     NETMIMIC_FILES_LOG=$NETMIMIC_SUITE_LOGS/netmimic-files.log
     echo "${BATS_TEST_FILENAME##*/}" >>"$NETMIMIC_FILES_LOG"
 fi

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # suite.sh - runs every bats file of tests/ against one or more builds, the
-# files of all builds side by side in JOBS lanes (make test: the plain and
-# the ASan+UBSan build on the machine's 2 cores).
+# files of all builds side by side in JOBS lanes.  make test gives it one:
+# dual=bin-dual, whose programs are tests/lib/dual.c's runner, each tool run
+# once on the plain build and once on the ASan+UBSan one (NETMIMIC_DUAL_A,
+# NETMIMIC_DUAL_B), so every test checks both builds in one bats pass on
+# the machine's 2 cores; make test-plain and test-san give one build each,
+# make test-valgrind its wrappers.
 #
 #   tests/lib/suite.sh [-j JOBS] NAME=BINDIR... [FILE.bats...]
 #
@@ -17,7 +21,9 @@
 # did not finish cleanly.
 #
 # tests/zz-*.bats check what the whole suite did (zz-messages.bats: every
-# catalogue message was printed by some test), from logs that
+# catalogue message was printed by some test; zz-dual.bats: no difference
+# between the two builds of a dual run, and the sanitizer build ran), from
+# logs that
 # tests/lib/common.bash keeps in NETMIMIC_SUITE_LOGS, one directory per
 # build: they run after every other file of their build.
 #
