@@ -80,9 +80,9 @@ static struct addr get_addr(struct bytes_in *in)
     size_t used = f == FAMILY_V6 ? 16 : f == FAMILY_V4 ? 4 : 0;
     if (f != FAMILY_NONE && f != FAMILY_V4 && f != FAMILY_V6)
         damaged(in, "an address family out of range");
-    for (size_t i = used; i < sizeof a.b; i++)
-        if (a.b[i])
-            damaged(in, "an address with bytes beyond its family's");
+    static const uint8_t zeros[sizeof a.b];
+    if (memcmp(a.b + used, zeros, sizeof a.b - used) != 0)
+        damaged(in, "an address with bytes beyond its family's");
     return a;
 }
 
