@@ -144,6 +144,11 @@ uint64_t bytes_get_u64(struct bytes_in *in)
     return load_le64(bytes_get(in, 8));
 }
 
+uint64_t bytes_load_u64(const uint8_t *b)
+{
+    return load_le64(b);
+}
+
 int bytes_get_i32(struct bytes_in *in)
 {
     uint32_t u = bytes_get_u32(in);
@@ -159,9 +164,10 @@ double bytes_get_f64(struct bytes_in *in)
     return v;
 }
 
-char *bytes_get_str(struct bytes_in *in)
+const char *bytes_get_text(struct bytes_in *in, size_t *len)
 {
     uint32_t n = bytes_get_u32(in);
+    *len = 0;
     if (n == 0)
         return NULL;
     if (n - 1 > bytes_left(in))
@@ -169,7 +175,15 @@ char *bytes_get_str(struct bytes_in *in)
     const uint8_t *p = bytes_get(in, n - 1);
     if (memchr(p, '\0', n - 1))
         bytes_fail(in, "a NUL byte inside a string");
-    return estrndup((const char *)p, n - 1);
+    *len = n - 1;
+    return (const char *)p;
+}
+
+char *bytes_get_str(struct bytes_in *in)
+{
+    size_t len;
+    const char *text = bytes_get_text(in, &len);
+    return text ? estrndup(text, len) : NULL;
 }
 
 size_t bytes_get_count(struct bytes_in *in, size_t min_size)

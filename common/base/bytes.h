@@ -46,8 +46,11 @@ uint32_t bytes_get_u32(struct bytes_in *in);
 uint64_t bytes_get_u64(struct bytes_in *in);
 int bytes_get_i32(struct bytes_in *in);
 double bytes_get_f64(struct bytes_in *in);
-/* A new string (NULL if NULL was written); one with a NUL byte inside
- * fails. */
+/* A string's bytes where they are, LEN set to their number (no NUL after
+ * them), or NULL if NULL was written; one longer than the bytes left or
+ * with a NUL byte inside fails. */
+const char *bytes_get_text(struct bytes_in *in, size_t *len);
+/* The same as a new string. */
 char *bytes_get_str(struct bytes_in *in);
 /* A count of items of at least MIN_SIZE bytes each: one larger than the
  * bytes left could hold fails before anything is allocated for it. */
@@ -56,6 +59,9 @@ size_t bytes_get_count(struct bytes_in *in, size_t min_size);
 int bytes_get_index(struct bytes_in *in, size_t n, int none_ok, const char *what);
 /* An enumeration value from 0 to N - 1. */
 unsigned bytes_get_enum(struct bytes_in *in, unsigned n, const char *what);
+
+/* The little-endian number of the 8 bytes at B, read in place. */
+uint64_t bytes_load_u64(const uint8_t *b);
 
 /* A 64-bit checksum of N bytes (8 at a time, then the rest). */
 uint64_t bytes_checksum(const uint8_t *data, size_t n);

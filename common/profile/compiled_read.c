@@ -46,15 +46,13 @@ static void *take(struct bytes_in *in, size_t n)
 /* A string in the pool (NULL if NULL was written). */
 static char *get_str(struct bytes_in *in)
 {
-    uint32_t n = bytes_get_u32(in);
-    if (n == 0)
+    size_t len;
+    const char *text = bytes_get_text(in, &len);
+    if (!text)
         return NULL;
-    const uint8_t *p = bytes_get(in, n - 1);
-    if (memchr(p, '\0', n - 1))
-        damaged(in, "a NUL byte inside a string");
-    char *s = take(in, n);
-    memcpy(s, p, n - 1);
-    s[n - 1] = '\0';
+    char *s = take(in, len + 1);
+    memcpy(s, text, len);
+    s[len] = '\0';
     return s;
 }
 
@@ -197,13 +195,10 @@ static void get_device_names(struct bytes_in *in, struct device *d)
     size_t n = bytes_get_count(in, 4), total = 0;
     const uint8_t *start = in->p;
     for (size_t i = 0; i < n; i++) {
-        uint32_t len = bytes_get_u32(in);
-        if (len == 0)
+        size_t len;
+        if (!bytes_get_text(in, &len))
             damaged(in, "a missing name");
-        const uint8_t *text = bytes_get(in, len - 1);
-        if (memchr(text, '\0', len - 1))
-            damaged(in, "a NUL byte inside a string");
-        total += len;
+        total += len + 1;
     }
     if (n == 0)
         return;
@@ -211,11 +206,12 @@ static void get_device_names(struct bytes_in *in, struct device *d)
     d->names = take(in, n * sizeof *d->names + total);
     char *text = (char *)(d->names + n);
     for (; d->nnames < n; d->nnames++) {
-        uint32_t len = bytes_get_u32(in);
-        memcpy(text, bytes_get(in, len - 1), len - 1);
-        text[len - 1] = '\0';
+        size_t len;
+        const char *name = bytes_get_text(in, &len);
+        memcpy(text, name, len);
+        text[len] = '\0';
         d->names[d->nnames] = text;
-        text += len;
+        text += len + 1;
     }
 }
 
@@ -426,9 +422,7 @@ static void get_header(struct bytes_in *in, const char *path, int check_sum)
     if (length < bytes_left(in) - 8)
         damaged(in, "bytes after the checksum");
     in->end = in->p + length;
-    uint64_t sum = 0;
-    for (int i = 7; i >= 0; i--)
-        sum = sum << 8 | in->end[i];
+    uint64_t sum = bytes_load_u64(in->end);
     if (check_sum && sum != bytes_checksum(in->p, (size_t)length))
         damaged(in, "checksum mismatch");
 }
