@@ -263,6 +263,9 @@ int device_has_global(const struct network *net, int device, enum addr_family f)
 
 /* How many TTL steps crossing LINK takes (0 for a plain link). */
 unsigned link_ttl_hops(const struct link *l);
+/* Whether the prefix POOL has an address for each of ROUTERS routers
+ * (pool + 1 .. pool + ROUTERS). */
+int segment_pool_has_room(const struct prefix *pool, unsigned routers);
 /* The address router I (1..routers, from end a) of LINK answers from in
  * family F; FAMILY_NONE if the link has no pool of that family. */
 struct addr link_router_addr(const struct link *l, unsigned i, enum addr_family f);

@@ -15,6 +15,12 @@ unsigned link_ttl_hops(const struct link *l)
     }
 }
 
+int segment_pool_has_room(const struct prefix *pool, unsigned routers)
+{
+    int host_bits = addr_bits(pool->addr.family) - pool->len;
+    return host_bits >= 31 || (1ul << host_bits) >= routers + 1ul;
+}
+
 /* A + N, carried over the address's bytes from the last one. */
 static struct addr addr_plus(struct addr a, unsigned n)
 {

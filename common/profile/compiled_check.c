@@ -48,8 +48,7 @@ static int pool_holds(const struct link *l, int f)
     const struct prefix *p = &l->router_pool[f];
     if (p->addr.family == FAMILY_NONE)
         return 1;
-    int host_bits = addr_bits(p->addr.family) - p->len;
-    return l->routers && (host_bits >= 31 || (1ul << host_bits) >= l->routers + 1ul);
+    return l->routers && segment_pool_has_room(p, l->routers);
 }
 
 static void check_links(struct bytes_in *in, const struct network *net)

@@ -71,10 +71,9 @@ static void check_segment(struct loader *ld, int link, const char *sec)
         if (p->addr.family == FAMILY_NONE)
             continue;
         pools++;
-        int host_bits = addr_bits(p->addr.family) - p->len;
         if (!l->routers)
             loader_fail(ld, sec, "router_addresses", "the link stands for no routers (routers)");
-        if (host_bits < 31 && (1ul << host_bits) < l->routers + 1ul)
+        if (!segment_pool_has_room(p, l->routers))
             loader_fail(ld, sec, "router_addresses", "a /%d has no room for %u routers", p->len,
                         l->routers);
     }
