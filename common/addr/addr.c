@@ -27,11 +27,6 @@ int addr_bits(enum addr_family f)
     return f == FAMILY_V4 ? 32 : f == FAMILY_V6 ? 128 : 0;
 }
 
-int addr_eq(struct addr a, struct addr b)
-{
-    return a.family == b.family && memcmp(a.b, b.b, sizeof a.b) == 0;
-}
-
 uint64_t addr_hash(struct addr a)
 {
     uint64_t h = 1469598103934665603ull ^ a.family; /* FNV-1a over the bytes */
@@ -336,11 +331,6 @@ int prefix_parse(const char *s, struct prefix *p, struct addr *host, int allow_h
     if (host)
         *host = a;
     return 0;
-}
-
-int prefix_eq(struct prefix a, struct prefix b)
-{
-    return a.len == b.len && addr_eq(a.addr, b.addr);
 }
 
 int prefix_contains(struct prefix p, struct addr a)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 enum addr_family { FAMILY_NONE = 0, FAMILY_V4 = 4, FAMILY_V6 = 6 };
 
@@ -29,7 +30,13 @@ struct addr addr_v4(uint32_t host_order);
 uint32_t addr_v4_value(struct addr a);
 /* 32 or 128 (0 for FAMILY_NONE). */
 int addr_bits(enum addr_family f);
-int addr_eq(struct addr a, struct addr b);
+/* Inline: the routing index and the address index compare in their
+ * probes, a call each across files. */
+static inline int addr_eq(struct addr a, struct addr b)
+{
+    return a.family == b.family && memcmp(a.b, b.b, sizeof a.b) == 0;
+}
+
 uint64_t addr_hash(struct addr a);
 
 /* Strict text forms, as a profile writes them: a dotted quad (four decimal
@@ -60,7 +67,11 @@ int addr_is_unspecified(struct addr a);
 int prefix_parse(const char *s, struct prefix *p, struct addr *host, int allow_host_bits);
 /* The prefix of length LEN that contains A. */
 struct prefix prefix_of(struct addr a, int len);
-int prefix_eq(struct prefix a, struct prefix b);
+static inline int prefix_eq(struct prefix a, struct prefix b)
+{
+    return a.len == b.len && addr_eq(a.addr, b.addr);
+}
+
 int prefix_contains(struct prefix p, struct addr a);
 /* Is INNER equal to or more specific than OUTER (same family)? */
 int prefix_within(struct prefix inner, struct prefix outer);

@@ -134,12 +134,6 @@ static uint32_t tag_of(size_t hash)
     return (uint32_t)(hash >> 32);
 }
 
-static int same_prefix(struct prefix a, struct prefix b)
-{
-    return a.len == b.len && a.addr.family == b.addr.family &&
-           memcmp(a.addr.b, b.addr.b, sizeof a.addr.b) == 0;
-}
-
 /* The slot of P (of hash H): its own, or the empty one where it would go. */
 static size_t slot_of(const struct routing *rt, struct prefix p, size_t h)
 {
@@ -147,7 +141,7 @@ static size_t slot_of(const struct routing *rt, struct prefix p, size_t h)
     uint32_t tag = tag_of(h);
     for (;; i = (i + 1) & mask) {
         const struct prefix_slot *s = &rt->prefix_slots[i];
-        if (s->prefix < 0 || (s->tag == tag && same_prefix(rt->prefixes[s->prefix].p, p)))
+        if (s->prefix < 0 || (s->tag == tag && prefix_eq(rt->prefixes[s->prefix].p, p)))
             return i;
     }
 }
