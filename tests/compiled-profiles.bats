@@ -12,31 +12,30 @@ bats_require_minimum_version 1.5.0
 # The model's test profiles, whole plan; the many small captures' profiles,
 # the short one.
 @test "compiled: tests/profiles model, inspect, ipv6, neighbour, json: the same" {
-    local f n=0
-    for f in $(loading_profiles model; loading_profiles inspect; loading_profiles ipv6;
-               loading_profiles neighbour; loading_profiles json); do
+    local f
+    test_profiles model inspect ipv6 neighbour json
+    for f in "${PROFILES[@]}"; do
         same_compiled "$f" 1
-        n=$((n + 1))
     done
-    [ "$n" -ge 14 ]
+    [ "${#PROFILES[@]}" -ge 14 ]
 }
 
 @test "compiled: tests/profiles corpus, ping, pathping, pathping-corpus: the same" {
-    local f n=0
-    for f in $(loading_profiles corpus; loading_profiles ping; loading_profiles pathping;
-               loading_profiles pathping-corpus); do
+    local f
+    test_profiles corpus ping pathping pathping-corpus
+    for f in "${PROFILES[@]}"; do
         same_compiled "$f" 0
-        n=$((n + 1))
     done
-    [ "$n" -ge 20 ]
+    [ "${#PROFILES[@]}" -ge 20 ]
 }
 
 # Every third of the localized captures' profiles (chains much alike; the
 # keys they use are checked below with all of them).
 @test "compiled: tests/profiles locale, locale-model: the same" {
-    local f n=0
-    for f in $( (loading_profiles locale; loading_profiles locale-model) | awk 'NR % 3 == 1'); do
-        same_compiled "$f" 0
+    local i n=0
+    test_profiles locale locale-model
+    for ((i = 0; i < ${#PROFILES[@]}; i += 3)); do
+        same_compiled "${PROFILES[i]}" 0
         n=$((n + 1))
     done
     [ "$n" -ge 20 ]
@@ -53,13 +52,19 @@ bats_require_minimum_version 1.5.0
 # What proves no field is missing: the profiles compared above use every
 # key the loader reads (common/profile/profile_keys.c).
 @test "compiled: the profiles compared use every profile key" {
-    local keys k missing=
+    local keys k missing= line
+    local -A used=()
     keys=$(grep -oE 'strcmp\((key|what), "[a-z_]+"\)' "$ROOT_DIR/common/profile/profile_keys.c" |
            sed -E 's/.*"([a-z_]+)".*/\1/' | sort -u)
     [ "$(wc -w <<<"$keys")" -ge 45 ]
+    # every key set in the profiles, read in one pass; KEY counts as used
+    # where KEY, a_KEY or b_KEY is set
+    while IFS= read -r line; do
+        used[${line//[[:space:]=]/}]=1
+    done < <(grep -hoE '^[[:space:]]*[a-z_]+[[:space:]]*=' "$ROOT_DIR"/profiles/*.ini \
+                 $(find "$TEST_PROFILES" -name '*.ini' -not -path '*/bad/*'))
     for k in $keys; do
-        grep -qE "^[[:space:]]*([ab]_)?$k[[:space:]]*=" "$ROOT_DIR"/profiles/*.ini \
-            $(find "$TEST_PROFILES" -name '*.ini' -not -path '*/bad/*') || missing+=" $k"
+        [[ -n ${used[$k]:-} || -n ${used[a_$k]:-} || -n ${used[b_$k]:-} ]] || missing+=" $k"
     done
     assert_equal "$missing" ""
 }

@@ -1,8 +1,31 @@
 # compiled.bash - loaded by tests/compiled.bats and tests/compiled-profiles.bats:
 # compiling a profile and running the same commands against the text and the
 # compiled form.
+#
+# What runs under the sanitizers (make test's dual runner, tests/lib/dual.c),
+# and why that is enough: compile_ok's compile (the text loader and the
+# writer, on every profile compared) and, on the compiled side, the first
+# command of the plan (the reader, on every compiled file).  The reader runs
+# once per process, whole and before anything else (profile_load:
+# compiled_load reads every array into the model, derives the rest and
+# unmaps the file, whatever the command and its options), so every later
+# command on the same file runs the reader's same code on the same bytes,
+# then the same run code as the text profile, which the rest of the suite
+# runs under the sanitizers.  Those commands run on the plain build only
+# (PLAIN below), as does the whole text side: the reference.  The damaged
+# files of tests/compiled.bats, each a different path through the reader,
+# all run under the sanitizers.
 
 GEN=$ROOT_DIR/tools/netmimic-genprofile
+
+# The plain build: under the dual runner its A side, run directly (what
+# NETMIMIC_DUAL_ONLY_A=1 would do, without the runner's own process start);
+# elsewhere BIN itself.
+if [[ -n ${NETMIMIC_DUAL_A:-} && $BIN/netmimic -ef $BIN/netmimic-dual ]]; then
+    PLAIN=$NETMIMIC_DUAL_A
+else
+    PLAIN=$BIN
+fi
 
 setup() {
     cd "$BATS_TEST_TMPDIR" || return 1
@@ -12,20 +35,33 @@ setup() {
 compile_ok() {
     status=0
     "$BIN/netmimic" --profile "$1" compile "$2" >compile.out 2>compile.err || status=$?
-    [ "$status" = 0 ] || { cat compile.err >&2; return 1; }
+    [ "$status" = 0 ] || { echo "compile of $1:" >&2; cat compile.err >&2; return 1; }
     [ ! -s compile.out ] && [ ! -s compile.err ] && [ -f "$2" ]
 }
 
-# both SIDE_FILE PROFILE [REFERENCE]: runs the commands of $RUNS (one a
+# append_as_text FILE OUT: FILE appended to OUT, the compiled profile's path
+# ($PROFILE_RUN) made the text profile's ($TEXT).  Builtins only: this runs
+# twice per command compared.
+append_as_text() {
+    local lines
+    mapfile lines <"$1"
+    if [ "$PROFILE_RUN" = "$TEXT" ]; then
+        printf '%s' "${lines[@]}" >>"$2"
+    else
+        printf '%s' "${lines[@]//"$PROFILE_RUN"/"$TEXT"}" >>"$2"
+    fi
+}
+
+# both SIDE_FILE PROFILE [SANITIZE_FIRST]: runs the commands of $RUNS (one a
 # line, words split; TOOL first) against PROFILE, every output, status and
 # message appended to SIDE_FILE; a --json record is appended too, its
 # profile path and the messages' made those of the text profile ($TEXT).
-# REFERENCE 1: make test's dual runner runs only the plain build (the text
-# side is what the compiled one is compared with; the rest of the suite
-# runs text profiles under the sanitizers).
+# The commands run on the plain build, the first under the dual runner
+# (both builds) with SANITIZE_FIRST 1: see the top of this file.
 both() {
-    local out=$1 profile=$2 line tool
-    local -x NETMIMIC_DUAL_ONLY_A=${3:-0}
+    local out=$1 line tool bin=$BIN
+    local PROFILE_RUN=$2
+    [ "${3:-0}" = 1 ] || bin=$PLAIN
     : >"$out"
     while IFS= read -r line; do
         [ -n "$line" ] || continue
@@ -34,39 +70,46 @@ both() {
         tool=$1
         shift
         status=0
-        if [ "$tool" = netmimic ]; then
-            "$BIN/netmimic" --profile "$profile" "$@" >>"$out" 2>run.err || status=$?
-        else
-            "$BIN/$tool" --profile "$profile" "$@" >>"$out" 2>run.err || status=$?
-        fi
-        { echo "== $line: exit $status"; sed "s|$profile|$TEXT|g" run.err; } >>"$out"
+        NETMIMIC_DUAL_ONLY_A=0 "$bin/$tool" --profile "$PROFILE_RUN" "$@" >>"$out" 2>run.err ||
+            status=$?
+        bin=$PLAIN
+        echo "== $line: exit $status" >>"$out"
+        append_as_text run.err "$out"
         if [ -f rec.json ]; then
-            sed "s|$profile|$TEXT|g" rec.json >>"$out"
+            append_as_text rec.json "$out"
             rm -f rec.json
         fi
     done <<<"$RUNS"
 }
 
-# words KIND: the profile's words of KIND (netmimic words), one a line.
-words() { "$BIN/netmimic" --profile "$TEXT" words "$1"; }
+# words KIND: the text profile's words of KIND (netmimic words), one an
+# element of WORDS.
+words() {
+    "$PLAIN/netmimic" --profile "$TEXT" words "$1" >words.out
+    mapfile -t WORDS <words.out
+}
 
 # plan FULL: the commands compared for $TEXT in $RUNS: the tools toward the
 # last host, its listing and a device's routes; with FULL 1 also the other
 # listings, check, explain, a scenario, --down, -6, --json and more
 # devices' routes.  (The short plan is for the many small profiles of the
-# captures: the suite runs this file under ASan too, a tenth of a second
-# a run.)
+# captures.)  The profile's hosts and words are asked once each, and read
+# with builtins.
 plan() {
-    local full=$1 hosts host addr name dev first last scen link
-    local -x NETMIMIC_DUAL_ONLY_A=1 # words of the text profile: its runs are the reference's
-    hosts=$("$BIN/netmimic" --profile "$TEXT" hosts)
-    host=$(tail -n 1 <<<"$hosts")
-    addr=$(awk '{ print $2 }' <<<"$host")
+    local full=$1 host addr name first last scen link devices i
+    "$PLAIN/netmimic" --profile "$TEXT" hosts >hosts.out
+    mapfile -t WORDS <hosts.out
+    host=${WORDS[-1]}
+    # the address: the second word, the first of its list
+    read -r _ addr _ <<<"$host"
     addr=${addr%%,*}
-    name=$(sed -n 's/.* names=\([^ ,]*\).*/\1/p' <<<"$host")
+    name=
+    [[ $host =~ \ names=([^ ,]*) ]] && name=${BASH_REMATCH[1]}
     name=${name:-$addr}
-    first=$(words devices | head -n 1)
-    last=$(words devices | tail -n 1)
+    words devices
+    devices=("${WORDS[@]}")
+    first=${devices[0]}
+    last=${devices[-1]}
     RUNS="netmimic hosts
 netmimic routes $last
 tracert --seed 12 -h 12 $name
@@ -80,8 +123,10 @@ netmimic check
 netmimic words targets
 netmimic explain $addr
 tracert --seed 11 -d -h 12 $addr"
-    scen=$(words scenarios | head -n 1)
-    link=$(words links | head -n 1)
+    words scenarios
+    scen=${WORDS[0]:-}
+    words links
+    link=${WORDS[0]:-}
     RUNS+="
 netmimic routes $first
 netmimic explain -6 $name
@@ -98,9 +143,11 @@ tracert --seed 21 -d -h 12 --scenario $scen $addr
 netmimic links --scenario $scen
 netmimic check --scenario $scen"
     fi
-    for dev in $(words devices | awk 'NR % 7 == 3' | head -n 4); do
+    # the 3rd, 10th, 17th and 24th devices, those there are
+    for i in 2 9 16 23; do
+        [ "$i" -lt "${#devices[@]}" ] || break
         RUNS+="
-netmimic routes $dev"
+netmimic routes ${devices[i]}"
     done
 }
 
@@ -108,22 +155,23 @@ netmimic routes $dev"
 # the same bytes from both.
 same_compiled() {
     TEXT=$1
-    compile_ok "$TEXT" compiled.nmp
+    compile_ok "$TEXT" compiled.nmp || return 1
     plan "$2"
-    both text.txt "$TEXT" 1
-    both compiled.txt "$BATS_TEST_TMPDIR/compiled.nmp"
+    both text.txt "$TEXT"
+    both compiled.txt "$BATS_TEST_TMPDIR/compiled.nmp" 1
     assert_same_file compiled.txt text.txt || { echo "profile: $TEXT" >&2; return 1; }
     # the comparison saw the tools run (exit 0, or 1 for what Windows calls
     # a failure), not refuse their setup
     grep -qE '^== (tracert|ping|pathping) .*: exit [01]$' text.txt
 }
 
-# The profiles under tests/profiles/DIR that load (bad ones are skipped:
-# tests/bad-input.bats has them).
-loading_profiles() {
-    local f
-    local -x NETMIMIC_DUAL_ONLY_A=1
-    for f in "$TEST_PROFILES/$1"/*.ini; do
-        "$BIN/netmimic" --profile "$f" words profile >/dev/null 2>&1 && echo "$f"
+# PROFILES: the profiles under tests/profiles/DIR... (every one must load:
+# the bad ones are under tests/profiles/bad/, for tests/bad-input.bats;
+# same_compiled names one that does not compile).
+test_profiles() {
+    local dir
+    PROFILES=()
+    for dir; do
+        PROFILES+=("$TEST_PROFILES/$dir"/*.ini)
     done
 }
