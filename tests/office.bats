@@ -493,6 +493,7 @@ out_has() {
     local line
     out_lines
     for line in "${OUT_LINES[@]}"; do
+        # shellcheck disable=SC2053 # GLOB is a pattern
         [[ $line == $1 ]] && return 0
     done
     return 1
@@ -508,7 +509,7 @@ out_has() {
     local inside="hq-pc0142 hq-pc0187 hq-pc0311 hq-fs01 dc01 intranet proxy br-pc0023 br-files"
     local addr=(10.10.10.42 10.10.10.87 10.10.110.31 10.10.30.10 10.20.0.10 10.20.0.20 172.16.10.10
         10.50.10.23 10.50.20.10)
-    local from i bad= only_a
+    local from i bad="" only_a
     for from in $inside; do
         only_a=1
         case $from in hq-pc0142 | proxy) only_a= ;; esac
