@@ -123,7 +123,7 @@ refused() {
     printf 'ffffffffffffffff' | dd of=other.nmp bs=1 seek=16 conv=notrunc status=none
     tool_run tracert t.out --profile other.nmp 10.0.0.1
     assert_equal "$status" 2
-    [[ $(<t.out.err) == "tracert: other.nmp: compiled by another netmimic (format 1, build ffffffffffffffff, version "*"; this one: format 1, build "*"); compile it again" ]]
+    [[ $(<t.out.err) == "tracert: other.nmp: compiled by another netmimic (format 2, build ffffffffffffffff, version "*"; this one: format 2, build "*"); compile it again" ]]
     cp good.nmp format.nmp
     printf '\x09' | dd of=format.nmp bs=1 seek=8 conv=notrunc status=none
     tool_run tracert t.out --profile format.nmp 10.0.0.1

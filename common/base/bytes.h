@@ -10,6 +10,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 struct bytes_out {
     uint8_t *buf;
@@ -38,32 +39,119 @@ struct bytes_in {
 
 /* Reports REASON through IN's callback (abort() if it returned). */
 _Noreturn void bytes_fail(const struct bytes_in *in, const char *reason);
-size_t bytes_left(const struct bytes_in *in);
-size_t bytes_offset(const struct bytes_in *in);
-const uint8_t *bytes_get(struct bytes_in *in, size_t n);
-unsigned bytes_get_u8(struct bytes_in *in);
-uint32_t bytes_get_u32(struct bytes_in *in);
-uint64_t bytes_get_u64(struct bytes_in *in);
-int bytes_get_i32(struct bytes_in *in);
-double bytes_get_f64(struct bytes_in *in);
-/* A string's bytes where they are, LEN set to their number (no NUL after
- * them), or NULL if NULL was written; one longer than the bytes left or
- * with a NUL byte inside fails. */
+/* The failures of the readers below, out of line: the readers are inline
+ * (a call a field was a fifth of a compiled load), their messages not. */
+_Noreturn void bytes_fail_index(struct bytes_in *in, int i, const char *what);
+_Noreturn void bytes_fail_enum(struct bytes_in *in, unsigned v, const char *what);
+
+static inline size_t bytes_left(const struct bytes_in *in)
+{
+    return (size_t)(in->end - in->p);
+}
+
+static inline size_t bytes_offset(const struct bytes_in *in)
+{
+    return (size_t)(in->p - in->start);
+}
+
+static inline const uint8_t *bytes_get(struct bytes_in *in, size_t n)
+{
+    if (n > bytes_left(in))
+        bytes_fail(in, "truncated");
+    const uint8_t *p = in->p;
+    in->p += n;
+    return p;
+}
+
+/* The little-endian number of the 8 (4) bytes at B, read in place: one
+ * machine load (memcpy), swapped only on a big-endian machine. */
+static inline uint64_t bytes_load_u64(const uint8_t *b)
+{
+    uint64_t v;
+    memcpy(&v, b, sizeof v);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline uint32_t bytes_load_u32(const uint8_t *b)
+{
+    uint32_t v;
+    memcpy(&v, b, sizeof v);
+#if __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+static inline unsigned bytes_get_u8(struct bytes_in *in)
+{
+    return *bytes_get(in, 1);
+}
+
+static inline uint32_t bytes_get_u32(struct bytes_in *in)
+{
+    return bytes_load_u32(bytes_get(in, 4));
+}
+
+static inline uint64_t bytes_get_u64(struct bytes_in *in)
+{
+    return bytes_load_u64(bytes_get(in, 8));
+}
+
+static inline int bytes_get_i32(struct bytes_in *in)
+{
+    uint32_t u = bytes_get_u32(in);
+    /* two's complement back, without the implementation-defined cast */
+    return u <= INT32_MAX ? (int)u : -(int)(UINT32_MAX - u) - 1;
+}
+
+static inline double bytes_get_f64(struct bytes_in *in)
+{
+    uint64_t bits = bytes_get_u64(in);
+    double v;
+    memcpy(&v, &bits, sizeof v);
+    return v;
+}
+
+/* A string's bytes where they are, LEN set to their number (a NUL byte
+ * after them, written with them: the string can be used in place), or
+ * NULL if NULL was written; one longer than the bytes left, with a NUL
+ * byte inside or without the NUL after it fails. */
 const char *bytes_get_text(struct bytes_in *in, size_t *len);
 /* The same as a new string. */
 char *bytes_get_str(struct bytes_in *in);
+
 /* A count of items of at least MIN_SIZE bytes each: one larger than the
  * bytes left could hold fails before anything is allocated for it. */
-size_t bytes_get_count(struct bytes_in *in, size_t min_size);
+static inline size_t bytes_get_count(struct bytes_in *in, size_t min_size)
+{
+    uint32_t n = bytes_get_u32(in);
+    if (min_size && n > bytes_left(in) / min_size)
+        bytes_fail(in, "a count larger than the bytes left");
+    return n;
+}
+
 /* An index from -1 (if NONE_OK) or 0 to N - 1; WHAT names it on failure. */
-int bytes_get_index(struct bytes_in *in, size_t n, int none_ok, const char *what);
+static inline int bytes_get_index(struct bytes_in *in, size_t n, int none_ok, const char *what)
+{
+    int i = bytes_get_i32(in);
+    if ((i < 0 && !(none_ok && i == -1)) || (i >= 0 && (size_t)i >= n))
+        bytes_fail_index(in, i, what);
+    return i;
+}
+
 /* An enumeration value from 0 to N - 1. */
-unsigned bytes_get_enum(struct bytes_in *in, unsigned n, const char *what);
+static inline unsigned bytes_get_enum(struct bytes_in *in, unsigned n, const char *what)
+{
+    unsigned v = bytes_get_u8(in);
+    if (v >= n)
+        bytes_fail_enum(in, v, what);
+    return v;
+}
 
-/* The little-endian number of the 8 bytes at B, read in place. */
-uint64_t bytes_load_u64(const uint8_t *b);
-
-/* A 64-bit checksum of N bytes (8 at a time, then the rest). */
+/* A 64-bit checksum of N bytes: four lanes of 8 bytes, then the rest. */
 uint64_t bytes_checksum(const uint8_t *data, size_t n);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "base/util.h"
 
@@ -314,8 +315,8 @@ static void free_objects(struct network *net)
     }
 }
 
-/* A compiled profile's: its strings and small arrays are the pool's; the
- * distributions and the segments' names are not. */
+/* A compiled profile's: its small arrays and the segments' names are the
+ * pool's, its strings in its bytes; the distributions are not. */
 static void free_pooled_objects(struct network *net)
 {
     for (size_t i = 0; i < net->ndevices; i++) {
@@ -323,10 +324,8 @@ static void free_pooled_objects(struct network *net)
         dist_free(net->devices[i].flow_setup);
         dist_free(net->devices[i].neighbor_resolve);
     }
-    for (size_t i = 0; i < net->nlinks; i++) {
+    for (size_t i = 0; i < net->nlinks; i++)
         dist_free(net->links[i].latency);
-        link_free_segment(&net->links[i]);
-    }
     pool_free(net->pool);
     free(net->pool);
 }
@@ -347,6 +346,8 @@ void network_free(struct network *net)
     free(net->addr_index);
     free(net->path);
     free(net->name);
+    if (net->map)
+        munmap(net->map, net->map_size);
     strmap_free(&net->device_ids);
     strmap_free(&net->link_ids);
     strmap_free(&net->session_ids);

@@ -199,11 +199,16 @@ struct network {
     /* Section name -> index into the arrays above, filled as the loader
      * creates each object: the finds below take constant time. */
     struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
-    /* A compiled profile's (profile/compiled.h): where its strings and the
-     * objects' small arrays are (base/pool.h), freed at once; NULL for a text profile,
+    /* A compiled profile's (profile/compiled.h): where the objects' small
+     * arrays are (base/pool.h; its strings are in its bytes), freed at once; NULL for a text profile,
      * whose every one is a malloc of its own.  The arrays above, the
      * distributions and iface_links are malloc's either way. */
     struct pool *pool;
+    /* A compiled profile read by compiled_load: its file, mapped, where
+     * its strings are used in place; unmapped by network_free.  NULL
+     * otherwise (compiled_load_bytes: the caller's bytes, kept as long). */
+    void *map;
+    size_t map_size;
 };
 
 void network_free(struct network *net);

@@ -6,7 +6,9 @@
  * identity (a hash of the model's headers, dist.c and the compiled*.c
  * sources, which the Makefile passes in: any change to what is written
  * changes it) and the netmimic version, the body's length, the body, and
- * a 64-bit checksum of the body.  The body holds the arrays of struct
+ * a 64-bit checksum of the body (the header is laid out alike in every
+ * format).  Format 2: each string of the body is written with its NUL, so
+ * that the reader uses it in place.  The body holds the arrays of struct
  * network field by field, little-endian; what the loader derives (the
  * address index, the name maps, each interface's links) is not stored but
  * rebuilt by the same functions.  A file of another build is refused: its
@@ -22,7 +24,7 @@
 
 #define COMPILED_MAGIC "\x89NMCPRF\n"
 #define COMPILED_MAGIC_LEN 8
-#define COMPILED_FORMAT 1
+#define COMPILED_FORMAT 2
 
 enum profile_form { PROFILE_TEXT, PROFILE_COMPILED, PROFILE_NEITHER };
 
@@ -37,7 +39,9 @@ enum profile_form compiled_sniff(const char *path);
 void compiled_load(const char *path, struct network *net);
 
 /* The same from the SIZE bytes at DATA; CHECK_SUM 0 skips the checksum
- * (for the fuzzer: a mutated body must reach the checks behind it). */
+ * (for the fuzzer: a mutated body must reach the checks behind it).  NET's
+ * strings are in DATA (written with their NULs, used in place): DATA is
+ * kept as long as NET. */
 void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int check_sum,
                          struct network *net);
 

@@ -43,17 +43,13 @@ static void *take(struct bytes_in *in, size_t n)
     return n ? pool_alloc(((struct source *)(void *)in)->pool, n) : NULL;
 }
 
-/* A string in the pool (NULL if NULL was written). */
+/* A string where it is, in the file's bytes (NULL if NULL was written):
+ * written with its NUL, it is used in place, not copied (the model's
+ * strings are never written to). */
 static char *get_str(struct bytes_in *in)
 {
     size_t len;
-    const char *text = bytes_get_text(in, &len);
-    if (!text)
-        return NULL;
-    char *s = take(in, len + 1);
-    memcpy(s, text, len);
-    s[len] = '\0';
-    return s;
+    return (char *)bytes_get_text(in, &len);
 }
 
 /* What every object's reader needs: the bytes, and the counts of the
@@ -68,31 +64,65 @@ struct reader {
 #define ADDR_BYTES (1 + 16)
 #define PREFIX_BYTES (ADDR_BYTES + 4)
 
+/* The bytes an address of family F has (addr.h: equal addresses are
+ * equal bytes, so those after them are zero); 0 for FAMILY_NONE, -1 for a
+ * family out of range. */
+static int used_bytes(unsigned f)
+{
+    return f == FAMILY_V4 ? 4 : f == FAMILY_V6 ? 16 : f == FAMILY_NONE ? 0 : -1;
+}
+
+/* Are the bytes of the 16 at B from FROM (0..16) on all zero?  Two
+ * loads and a shift, not a loop a byte: byte I is bits 8I.. of its word. */
+static int zero_from(const uint8_t *b, size_t from)
+{
+    uint64_t lo = bytes_load_u64(b), hi = bytes_load_u64(b + 8);
+    if (from >= 16)
+        return 1;
+    if (from >= 8)
+        return (hi >> (8 * (from - 8))) == 0;
+    return (lo >> (8 * from)) == 0 && hi == 0;
+}
+
+static void get_addr_to(struct bytes_in *in, struct addr *a)
+{
+    const uint8_t *p = bytes_get(in, ADDR_BYTES);
+    int used = used_bytes(p[0]);
+    if (used < 0) {
+        in->p -= ADDR_BYTES;
+        damaged(in, "an address family out of range");
+    }
+    if (!zero_from(p + 1, (size_t)used))
+        damaged(in, "an address with bytes beyond its family's");
+    a->family = p[0];
+    memcpy(a->b, p + 1, sizeof a->b);
+}
+
 static struct addr get_addr(struct bytes_in *in)
 {
     struct addr a;
-    unsigned f = bytes_get_u8(in);
-    memcpy(a.b, bytes_get(in, sizeof a.b), sizeof a.b);
-    a.family = (uint8_t)f;
-    /* equal addresses are equal bytes (addr.h): a v4 address has 4 */
-    size_t used = f == FAMILY_V6 ? 16 : f == FAMILY_V4 ? 4 : 0;
-    if (f != FAMILY_NONE && f != FAMILY_V4 && f != FAMILY_V6)
-        damaged(in, "an address family out of range");
-    static const uint8_t zeros[sizeof a.b];
-    if (memcmp(a.b + used, zeros, sizeof a.b - used) != 0)
-        damaged(in, "an address with bytes beyond its family's");
+    get_addr_to(in, &a);
     return a;
+}
+
+/* A prefix: its length in range, no host bit set (checked on the bytes,
+ * not by building the prefix again: prefix_of was a twentieth of a load). */
+static void get_prefix_to(struct bytes_in *in, struct prefix *p)
+{
+    get_addr_to(in, &p->addr);
+    p->len = bytes_get_i32(in);
+    if (p->len < 0 || p->len > 8 * used_bytes(p->addr.family))
+        damaged(in, "a prefix length out of range");
+    size_t whole = (size_t)p->len / 8;
+    unsigned part = (unsigned)p->len % 8;
+    if ((part && (p->addr.b[whole] & (0xffu >> part))) || !zero_from(p->addr.b, whole + !!part))
+        damaged(in, "a prefix with host bits set");
 }
 
 static struct prefix get_prefix(struct bytes_in *in)
 {
     struct prefix p;
-    p.addr = get_addr(in);
-    p.len = bytes_get_i32(in);
-    if (p.len < 0 || p.len > addr_bits(p.addr.family))
-        damaged(in, "a prefix length out of range");
-    if (p.addr.family != FAMILY_NONE && !prefix_eq(prefix_of(p.addr, p.len), p))
-        damaged(in, "a prefix with host bits set");
+    get_prefix_to(in, &p);
     return p;
 }
 
@@ -101,7 +131,7 @@ static struct prefix *get_prefixes(struct bytes_in *in, size_t *n)
     *n = bytes_get_count(in, PREFIX_BYTES);
     struct prefix *v = take(in, *n * sizeof *v);
     for (size_t i = 0; i < *n; i++)
-        v[i] = get_prefix(in);
+        get_prefix_to(in, &v[i]);
     return v;
 }
 
@@ -188,31 +218,13 @@ static void get_device_routing(struct reader *r, struct device *d)
     d->nat_forward[1] = get_addr(in);
 }
 
-/* The names in one block, the array then the text, as split_list makes
- * them (free_list frees the block alone): their lengths are read first. */
+/* The names: an array in the pool, each name in place. */
 static void get_device_names(struct bytes_in *in, struct device *d)
 {
-    size_t n = bytes_get_count(in, 4), total = 0;
-    const uint8_t *start = in->p;
-    for (size_t i = 0; i < n; i++) {
-        size_t len;
-        if (!bytes_get_text(in, &len))
-            damaged(in, "a missing name");
-        total += len + 1;
-    }
-    if (n == 0)
-        return;
-    in->p = start;
-    d->names = take(in, n * sizeof *d->names + total);
-    char *text = (char *)(d->names + n);
-    for (; d->nnames < n; d->nnames++) {
-        size_t len;
-        const char *name = bytes_get_text(in, &len);
-        memcpy(text, name, len);
-        text[len] = '\0';
-        d->names[d->nnames] = text;
-        text += len + 1;
-    }
+    d->nnames = bytes_get_count(in, 4);
+    d->names = take(in, d->nnames * sizeof *d->names);
+    for (size_t i = 0; i < d->nnames; i++)
+        d->names[i] = get_name(in);
 }
 
 static void get_device(struct reader *r, struct device *d)
@@ -274,9 +286,9 @@ static void get_router_names(struct bytes_in *in, struct link *l, int f)
         return;
     if (l->routers > bytes_left(in) / 4)
         damaged(in, "a count larger than the bytes left");
-    l->router_ptr[f] = ecalloc(l->routers ? l->routers : 1, sizeof *l->router_ptr[f]);
+    l->router_ptr[f] = take(in, (l->routers ? l->routers : 1) * sizeof *l->router_ptr[f]);
     for (unsigned i = 0; i < l->routers; i++)
-        l->router_ptr[f][i] = bytes_get_str(in);
+        l->router_ptr[f][i] = get_str(in);
 }
 
 static void get_link(struct reader *r, struct link *l)
@@ -368,7 +380,7 @@ static void get_body(struct reader *r)
 {
     struct bytes_in *in = r->in;
     struct network *net = r->net;
-    net->name = bytes_get_str(in);
+    net->name = bytes_get_str(in); /* network_free frees it, whatever the profile */
     net->ecmp_seed = bytes_get_u64(in);
     net->time_of_day_set = get_flag(in);
     net->time_of_day_ms = get_real(in, 0, 86399999, "time_of_day");
@@ -402,6 +414,17 @@ static _Noreturn void another_build(const char *path, uint32_t format, const cha
         compiled_version);
 }
 
+/* A header string (compiled_write.c's put_header_str): its length plus
+ * one, its bytes without a NUL; a new string. */
+static char *get_header_str(struct bytes_in *in)
+{
+    uint32_t n = bytes_get_u32(in);
+    if (n == 0)
+        return NULL;
+    const uint8_t *p = bytes_get(in, n - 1);
+    return estrndup((const char *)p, n - 1);
+}
+
 /* Reads the header; leaves IN over the body alone, checked against the
  * checksum after it unless CHECK_SUM is 0. */
 static void get_header(struct bytes_in *in, const char *path, int check_sum)
@@ -410,7 +433,7 @@ static void get_header(struct bytes_in *in, const char *path, int check_sum)
         memcmp(bytes_get(in, COMPILED_MAGIC_LEN), COMPILED_MAGIC, COMPILED_MAGIC_LEN) != 0)
         damaged(in, "truncated in its magic bytes");
     uint32_t format = bytes_get_u32(in);
-    char *build = bytes_get_str(in), *version = bytes_get_str(in);
+    char *build = get_header_str(in), *version = get_header_str(in);
     if (format != COMPILED_FORMAT || !build || strcmp(build, compiled_build_id) != 0 ||
         !version || strcmp(version, compiled_version) != 0)
         another_build(path, format, build, version);
@@ -480,7 +503,13 @@ void compiled_load(const char *path, struct network *net)
     close(fd);
     if (size && data == MAP_FAILED)
         die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+    if (!size) {
+        compiled_load_bytes(path, NULL, 0, 1, net);
+        return;
+    }
+    /* a failure dies: the mapping goes with the process */
     compiled_load_bytes(path, data, size, 1, net);
-    if (size)
-        munmap(data, size);
+    /* its strings are used in place: kept as long as the network */
+    net->map = data;
+    net->map_size = size;
 }

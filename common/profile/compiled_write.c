@@ -208,12 +208,22 @@ static void put_body(struct bytes_out *o, const struct network *net)
         put_site(o, &net->sites[i]);
 }
 
+/* The header's strings as format 1 wrote every string (its length plus
+ * one, its bytes, no NUL): the header is the same in every format, so
+ * that a file of another format is named as one, not found damaged. */
+static void put_header_str(struct bytes_out *o, const char *s)
+{
+    size_t n = strlen(s);
+    bytes_put_u32(o, (uint32_t)n + 1);
+    bytes_put(o, s, n);
+}
+
 void compiled_encode(const struct network *net, struct bytes_out *o)
 {
     bytes_put(o, COMPILED_MAGIC, COMPILED_MAGIC_LEN);
     bytes_put_u32(o, COMPILED_FORMAT);
-    bytes_put_str(o, compiled_build_id);
-    bytes_put_str(o, compiled_version);
+    put_header_str(o, compiled_build_id);
+    put_header_str(o, compiled_version);
     size_t length_at = o->len;
     bytes_put_u64(o, 0); /* the body's length, once known */
     size_t body = o->len;
