@@ -39,7 +39,7 @@ dual_pass() {
     done
     runs=$(wc -l <"$SUITE_DUAL_LOG.runs")
     echo "sanitizer runs: $runs" >&2
-    [ "$runs" -gt 1500 ] # (1,782 when written)
+    [ "$runs" -gt 800 ] # (1,782 when written; fewer since the compiled tests, calibration and office run the sanitizers on the runs that take another path only)
     # every tool, the inspector and the unit helpers among them
     for f in tracert ping pathping netmimic test-dist test-addr test-routing netmimic-seedsearch; do
         grep -q "^$f " "$SUITE_DUAL_LOG.runs"
