@@ -42,7 +42,7 @@ setup_file() {
     # (not fatal here: without a dump the first zsh test's run makes one,
     # and fails itself if zsh does not get through)
     if command -v zsh >/dev/null; then
-        PATH=$BIN:/usr/bin:/bin ZSH_COMPDUMP=$BATS_FILE_TMPDIR/zcompdump \
+        PATH=$COMP_BIN:/usr/bin:/bin ZSH_COMPDUMP=$BATS_FILE_TMPDIR/zcompdump \
             timeout 120 zsh -f "$TESTS_DIR/lib/zsh-complete.zsh" -b "$ROOT_DIR/completions" || true
     fi
 }
@@ -137,7 +137,7 @@ first_fields() {
     # the Debian layout: netmimic-tracert on PATH, a link to .../bin/tracert,
     # beside which netmimic is; the build tree's profile is then found
     mkdir "$BATS_TEST_TMPDIR/links"
-    ln -s "$BIN/tracert" "$BATS_TEST_TMPDIR/links/netmimic-tracert"
+    ln -s "$COMP_BIN/tracert" "$BATS_TEST_TMPDIR/links/netmimic-tracert"
     cp "$ROOT_DIR/completions/tracert.bash" "$ROOT_DIR/completions/netmimic-common.bash" \
         "$BATS_TEST_TMPDIR"
     mv "$BATS_TEST_TMPDIR/tracert.bash" "$BATS_TEST_TMPDIR/netmimic-tracert"
@@ -151,6 +151,11 @@ first_fields() {
 
 @test "bash: a profile the tools refuse offers no names, and no tool offers none" {
     printf '[device h1]\nkind = host\nbogus = 1\n' >"$BATS_TEST_TMPDIR/bad.ini"
+    # what the completion asks: nothing on stdout, the profile's error, exit 2
+    run --separate-stderr "$BIN/netmimic" --profile "$BATS_TEST_TMPDIR/bad.ini" words hosts
+    assert_equal "$status" 2
+    assert_output ""
+    assert_equal "${stderr%% (*}" "netmimic: $BATS_TEST_TMPDIR/bad.ini: [device h1] bogus: unknown key"
     comp_want "tracert --profile $BATS_TEST_TMPDIR/bad.ini --from "
     # no netmimic to ask: nothing, and no error (comp_check fails on one)
     comp_do "PATH=$BATS_TEST_TMPDIR:/usr/bin:/bin"
@@ -301,7 +306,7 @@ need_shell() {
     local -a usage
     want_list usage usage-ping
     mkdir "$BATS_TEST_TMPDIR/links" "$BATS_TEST_TMPDIR/fish"
-    ln -s "$BIN/ping" "$BATS_TEST_TMPDIR/links/netmimic-ping"
+    ln -s "$COMP_BIN/ping" "$BATS_TEST_TMPDIR/links/netmimic-ping"
     cp "$ROOT_DIR/completions/ping.fish" "$BATS_TEST_TMPDIR/fish/netmimic-ping.fish"
     cp "$ROOT_DIR/completions/netmimic-common.fish" "$BATS_TEST_TMPDIR/fish"
     comp_want 'netmimic-ping --from sp' spoke-vm
