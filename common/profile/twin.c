@@ -29,7 +29,8 @@ const char *twin_tree_bin(void)
         return *bin ? bin : NULL;
     found = 1;
     ssize_t n = readlink("/proc/self/exe", bin, sizeof bin - 1);
-    char *slash = n > 0 ? (bin[n] = '\0', strrchr(bin, '/')) : NULL;
+    bin[n > 0 ? n : 0] = '\0';
+    char *slash = strrchr(bin, '/');
     if (slash)
         *slash = '\0';
     char *up = slash ? strrchr(bin, '/') : NULL;
