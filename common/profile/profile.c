@@ -360,8 +360,8 @@ void profile_load(const char *path, struct network *net)
 /* profiles/ beside the bin/ directory the program runs from (the build tree). */
 static char *build_tree_profile(void)
 {
-    const char *bin = twin_tree_bin();
-    if (!bin)
+    char bin[PATH_MAX];
+    if (!twin_tree_bin(bin, sizeof bin))
         return NULL;
     const char *slash = strrchr(bin, '/');
     char path[PATH_MAX + 64];

@@ -21,14 +21,9 @@
 #include "profile/compiled.h"
 #include "profile/profile.h"
 
-const char *twin_tree_bin(void)
+int twin_tree_bin(char *bin, size_t size)
 {
-    static int found;
-    static char bin[PATH_MAX];
-    if (found)
-        return *bin ? bin : NULL;
-    found = 1;
-    ssize_t n = readlink("/proc/self/exe", bin, sizeof bin - 1);
+    ssize_t n = readlink("/proc/self/exe", bin, size - 1);
     bin[n > 0 ? n : 0] = '\0';
     char *slash = strrchr(bin, '/');
     if (slash)
@@ -38,9 +33,7 @@ const char *twin_tree_bin(void)
     if (up)
         snprintf(profile, sizeof profile, "%.*s/profiles/%s", (int)(up - bin), bin,
                  NETMIMIC_DEFAULT_PROFILE);
-    if (!up || access(profile, R_OK) != 0)
-        *bin = '\0';
-    return *bin ? bin : NULL;
+    return up && access(profile, R_OK) == 0;
 }
 
 /* Where the twin of PATH would be, or NULL for a name without ".ini". */
@@ -50,7 +43,8 @@ static char *twin_path(const char *path)
     size_t n = strlen(base);
     if (n <= 4 || strcmp(base + n - 4, ".ini") != 0)
         return NULL;
-    const char *tree = twin_tree_bin();
+    char bin[PATH_MAX];
+    const char *tree = twin_tree_bin(bin, sizeof bin) ? bin : NULL;
     char *twin = emalloc(strlen(tree ? tree : NETMIMIC_DATADIR) + n + sizeof "/twins/");
     if (tree)
         sprintf(twin, "%s/twins/%.*s.nmp", tree, (int)(n - 4), base);

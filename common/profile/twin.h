@@ -23,9 +23,9 @@
  * returns 0 with NET untouched if there is none that matches. */
 int twin_load(const char *path, struct network *net);
 
-/* The directory of the running program if it runs from a build tree
- * (profiles/ beside that directory holds the default profile), else NULL;
- * found once. */
-const char *twin_tree_bin(void);
+/* Whether the running program runs from a build tree (profiles/ beside
+ * its directory holds the default profile); BIN (SIZE bytes) is set to
+ * that directory, the tree's bin/. */
+int twin_tree_bin(char *bin, size_t size);
 
 #endif
