@@ -6,7 +6,9 @@
  * strictly.  Three passes: create one object per section and parse each key
  * (profile_keys.c), then resolve the references between objects
  * (profile_refs.c).  This file runs them, after a pass over the raw lines
- * for what iniparser would hide, and finds the profile to load.  A profile
+ * for what iniparser would hide, and finds the profile to load; a compiled
+ * profile, or a text's compiled twin that matches it (twin.c), is read
+ * instead, with none of these passes.  A profile
  * in parts (a directory) is read part by part, each its own dictionary,
  * with passes 1 and 2 per part and pass 3 once all are read. */
 #define _POSIX_C_SOURCE 200809L
