@@ -64,7 +64,19 @@ SUDO     := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: all deps deps-test test test-plain test-san test-tree test-tree-san test-tree-dual demo clean \
         install uninstall bench FORCE fuzz fuzz-smoke fuzz-build fuzz-deps fuzz-tree
 
-all: $(TOOLS:%=$(BIN)/%)
+# Each shipped profile's compiled twin (common/profile/twin.h): the tools
+# read BIN/twins/NAME.nmp in place of profiles/NAME.ini while its header
+# records the text's exact bytes and this build; make install puts them
+# beside the installed profiles.  The default profile's tracert is then
+# mostly its process start (make bench).
+TWINS := $(patsubst profiles/%.ini,$(BIN)/twins/%.nmp,$(wildcard profiles/*.ini))
+
+all: $(TOOLS:%=$(BIN)/%) $(TWINS)
+
+# Compiled from the text (NETMIMIC_TWINS=0: never from an earlier twin).
+$(BIN)/twins/%.nmp: profiles/%.ini $(BIN)/netmimic
+	@mkdir -p $(@D)
+	NETMIMIC_TWINS=0 $(BIN)/netmimic --profile $< compile $@
 
 HEADERS    := $(wildcard common/*/*.h)
 
@@ -104,7 +116,7 @@ DATADIR_STAMP := $(BUILD)/datadir.stamp
 $(DATADIR_STAMP): FORCE
 	@mkdir -p $(@D)
 	@printf '%s\n' '$(DATADIR)' | cmp -s - $@ || printf '%s\n' '$(DATADIR)' >$@
-$(BUILD)/common/profile/profile.o: $(DATADIR_STAMP)
+$(BUILD)/common/profile/profile.o $(BUILD)/common/profile/twin.o: $(DATADIR_STAMP)
 
 # A compiled profile's build identity: a hash of what decides its layout
 # (the model's headers, dist.c's trees, the byte helpers and the compiled*
@@ -248,6 +260,7 @@ bench: all $(TEST_HELPERS)
 WIN_TOOLS := tracert ping pathping
 INSTALLED_BIN := $(TOOLS:%=$(BINDIR)/%) $(BINDIR)/netmimic-genprofile
 INSTALLED_DATA := $(patsubst profiles/%,$(DATADIR)/%,$(wildcard profiles/*.ini)) \
+                  $(TWINS:$(BIN)/twins/%=$(DATADIR)/%) \
                   $(DATADIR)/netmimic-json.schema.json
 INSTALLED_MAN := $(WIN_TOOLS:%=$(MANDIR)/man1/$(COMMAND_PREFIX)%.1) $(MANDIR)/man1/netmimic.1 \
                  $(patsubst man/%,$(MANDIR)/man5/%,$(wildcard man/*.5))
@@ -263,7 +276,7 @@ install: all
 	  $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	  $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
 	install -m 755 $(TOOLS:%=$(BIN)/%) tools/netmimic-genprofile $(DESTDIR)$(BINDIR)
-	install -m 644 profiles/*.ini man/netmimic-json.schema.json $(DESTDIR)$(DATADIR)
+	install -m 644 profiles/*.ini $(TWINS) man/netmimic-json.schema.json $(DESTDIR)$(DATADIR)
 	install -m 644 man/netmimic.1 $(DESTDIR)$(MANDIR)/man1
 	install -m 644 man/*.5 $(DESTDIR)$(MANDIR)/man5
 	install -m 644 completions/netmimic-common.bash $(DESTDIR)$(BASHCOMPDIR)

@@ -2,11 +2,14 @@
 # bench.sh - how long one invocation takes, measured, never asserted.
 #
 # Part 1, the default profile: a run that only starts the process (the usage
-# screen) against runs that load the profile, compute the routes and trace,
-# and the in-process trace rate of the seed search.
+# screen) against runs that load the profile (from its compiled twin),
+# compute the routes and trace, and the in-process trace rate of the seed
+# search.
 #
-# Part 2, generated networks (tools/netmimic-genprofile, written as parts):
-# for each size, one tracert and one ping, each as its wall time, as a ratio
+# Part 2, against /bin/true measured in the same run: the default profile's
+# tracert, from its compiled twin and from its text (NETMIMIC_TWINS=0); then
+# generated networks (tools/netmimic-genprofile, written as parts): for
+# each size, one tracert and one ping, each as its wall time, as a ratio
 # to /bin/true measured in the same run, its peak memory, and the split of
 # its time between loading the profile, computing the routes and running
 # (NETMIMIC_TIMING=1); then the time of `netmimic compile` on it, and the
@@ -104,6 +107,10 @@ export NETMIMIC_TIMING=1
 stat "$bin/tracert" --seed 1 10.17.30.4
 wall_us=$(median_us 21 "$bin/tracert" --seed 1 10.17.30.4)
 report "default profile: tracert (median)"
+# the same from the text, its compiled twin off (common/profile/twin.h)
+NETMIMIC_TWINS=0 stat "$bin/tracert" --seed 1 10.17.30.4
+wall_us=$(NETMIMIC_TWINS=0 median_us 21 "$bin/tracert" --seed 1 10.17.30.4)
+report "  the same from its text"
 
 for devices in $devices_list; do
     sites=$((devices / 2))

@@ -75,9 +75,9 @@ bats_require_minimum_version 1.5.0
 
 # Where the body of a compiled file starts: the magic (8 bytes), the
 # format (4), the build identity (4 + 16), the version (4 + its length),
-# the body's length (8).
+# the text it was compiled from (1 + 8 + 8), the body's length (8).
 VERSION=$(sed -n '1s/.*(\(.*\)).*/\1/p' "$ROOT_DIR/debian/changelog")
-BODY=$((8 + 4 + 20 + 4 + ${#VERSION} + 8))
+BODY=$((8 + 4 + 20 + 4 + ${#VERSION} + 17 + 8))
 
 # refused FILE MESSAGE: tracert and netmimic refuse FILE with "PROG: MESSAGE",
 # exit 2, nothing on stdout.
@@ -123,7 +123,7 @@ refused() {
     printf 'ffffffffffffffff' | dd of=other.nmp bs=1 seek=16 conv=notrunc status=none
     tool_run tracert t.out --profile other.nmp 10.0.0.1
     assert_equal "$status" 2
-    [[ $(<t.out.err) == "tracert: other.nmp: compiled by another netmimic (format 2, build ffffffffffffffff, version "*"; this one: format 2, build "*"); compile it again" ]]
+    [[ $(<t.out.err) == "tracert: other.nmp: compiled by another netmimic (format 3, build ffffffffffffffff, version "*"; this one: format 3, build "*"); compile it again" ]]
     cp good.nmp format.nmp
     printf '\x09' | dd of=format.nmp bs=1 seek=8 conv=notrunc status=none
     tool_run tracert t.out --profile format.nmp 10.0.0.1

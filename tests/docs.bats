@@ -144,7 +144,7 @@ check_usage_items() {
 @test "the environment variables the code reads are in every man page and the README" {
     local v tool
     for v in NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_JSON NETMIMIC_CRLF \
-        NETMIMIC_LANG NETMIMIC_WINDOWS NETMIMIC_SHOW_SEED; do
+        NETMIMIC_LANG NETMIMIC_WINDOWS NETMIMIC_SHOW_SEED NETMIMIC_TWINS; do
         for tool in "${TOOLS[@]}"; do
             has_item "$MAN/$tool.1" Ev "$v" || {
                 echo "$tool.1 has no '.It Ev $v'" >&2

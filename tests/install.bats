@@ -91,6 +91,14 @@ in_prefix() {
     done
     run in_prefix "$prefix" ping --profile "$prefix/share/netmimic/home.ini" -n 1 router.home
     assert_success
+    # each is read from its compiled twin, installed beside it: the build's
+    # twins match the installed tools and the installed texts
+    for p in "$ROOT_DIR"/profiles/*.ini; do
+        p=$prefix/share/netmimic/${p##*/}
+        NETMIMIC_TIMING=1 in_prefix "$prefix" tracert --profile "$p" -h 1 127.0.0.1 \
+            >/dev/null 2>"$BATS_TEST_TMPDIR/timing" || true
+        grep -q " (twin ${p%.ini}.nmp), " "$BATS_TEST_TMPDIR/timing"
+    done
 }
 
 @test "installed completions (bash, zsh, fish) hold no path and find the profile through the tools" {
@@ -121,7 +129,11 @@ expected_files() {
     local prefix=$1 t
     {
         for t in tracert ping pathping netmimic netmimic-genprofile; do echo "bin/$t"; done
-        for t in "$ROOT_DIR"/profiles/*.ini; do echo "share/netmimic/${t##*/}"; done
+        for t in "$ROOT_DIR"/profiles/*.ini; do
+            t=${t##*/}
+            echo "share/netmimic/$t"
+            echo "share/netmimic/${t%.ini}.nmp"
+        done
         echo share/netmimic/netmimic-json.schema.json
         for t in tracert ping pathping; do echo "share/man/man1/$prefix$t.1"; done
         echo share/man/man1/netmimic.1
@@ -226,6 +238,8 @@ expected_files() {
     # profiles, man pages, completions in Debian's places
     assert_line usr/share/netmimic/azure-interop.ini
     assert_line usr/share/netmimic/home.ini
+    assert_line usr/share/netmimic/azure-interop.nmp
+    assert_line usr/share/netmimic/home.nmp
     assert_line usr/share/netmimic/netmimic-json.schema.json
     assert_line usr/share/man/man1/netmimic-ping.1.gz
     assert_line usr/share/man/man1/netmimic.1.gz

@@ -42,14 +42,17 @@ static void timing_mark(const struct timing *t, double *at)
         *at = now_ms();
 }
 
-/* One line on stderr, after the run's output: stdout stays Windows' bytes. */
-static void timing_report(const struct timing *t)
+/* One line on stderr, after the run's output: stdout stays Windows' bytes.
+ * A load from the text profile's compiled twin (profile/twin.h) names the
+ * twin: the one place where it shows. */
+static void timing_report(const struct timing *t, const struct network *net)
 {
     if (!t->on)
         return;
     double end = now_ms();
-    fprintf(stderr, "%s: timing: load %.3f ms, routes %.3f ms, run %.3f ms\n", prog_name,
-            t->loaded_ms - t->start_ms, t->routed_ms - t->loaded_ms, end - t->routed_ms);
+    fprintf(stderr, "%s: timing: load %.3f ms%s%s%s, routes %.3f ms, run %.3f ms\n", prog_name,
+            t->loaded_ms - t->start_ms, net->twin ? " (twin " : "", net->twin ? net->twin : "",
+            net->twin ? ")" : "", t->routed_ms - t->loaded_ms, end - t->routed_ms);
 }
 
 /* ---- the run -------------------------------------------------------------- */
@@ -190,7 +193,7 @@ static int run_tool(const struct tool *tool, struct winopt_line *w, int argc, ch
     }
     status = end_record(rec, &run, status);
     status = run_finish(&run, status);
-    timing_report(&tm);
+    timing_report(&tm, &run.net);
     run_free(&run);
     return status;
 }

@@ -345,6 +345,7 @@ void network_free(struct network *net)
     free(net->sites);
     free(net->addr_index);
     free(net->path);
+    free(net->twin);
     free(net->name);
     if (net->map)
         munmap(net->map, net->map_size);

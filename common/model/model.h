@@ -209,6 +209,14 @@ struct network {
      * otherwise (compiled_load_bytes: the caller's bytes, kept as long). */
     void *map;
     size_t map_size;
+    /* The text file the network was read from, as a compiled profile's
+     * header records it (profile/twin.h): its size and bytes_checksum of
+     * its bytes.  SOURCE_KNOWN is 0 for a profile in parts. */
+    int source_known;
+    uint64_t source_size, source_sum;
+    /* The compiled twin read in the text profile's place (profile/twin.h),
+     * or NULL: what NETMIMIC_TIMING=1 names; PATH stays the text's. */
+    char *twin;
 };
 
 void network_free(struct network *net);

@@ -5,10 +5,14 @@
  * The file: the magic bytes COMPILED_MAGIC, the format version, the build
  * identity (a hash of the model's headers, dist.c and the compiled*.c
  * sources, which the Makefile passes in: any change to what is written
- * changes it) and the netmimic version, the body's length, the body, and
- * a 64-bit checksum of the body (the header is laid out alike in every
- * format).  Format 2: each string of the body is written with its NUL, so
- * that the reader uses it in place.  The body holds the arrays of struct
+ * changes it) and the netmimic version (laid out alike in every format, so
+ * that a file of another format is named as one); then the text it was
+ * compiled from (a flag, the text file's size and bytes_checksum of its
+ * bytes; flag 0 for a profile in parts), the body's length, the body, and
+ * a 64-bit checksum of the body.  Format 2: each string of the body is
+ * written with its NUL, so that the reader uses it in place.  Format 3:
+ * the text's size and checksum, by which a compiled twin is matched to
+ * its text (profile/twin.h).  The body holds the arrays of struct
  * network field by field, little-endian; what the loader derives (the
  * address index, the name maps, each interface's links) is not stored but
  * rebuilt by the same functions.  A file of another build is refused: its
@@ -24,7 +28,7 @@
 
 #define COMPILED_MAGIC "\x89NMCPRF\n"
 #define COMPILED_MAGIC_LEN 8
-#define COMPILED_FORMAT 2
+#define COMPILED_FORMAT 3
 
 enum profile_form { PROFILE_TEXT, PROFILE_COMPILED, PROFILE_NEITHER };
 
@@ -37,6 +41,16 @@ enum profile_form compiled_sniff(const char *path);
 /* Loads the compiled profile at PATH into NET (net->path is PATH); a
  * damaged file or another build's: one line on stderr, EXIT_SETUP. */
 void compiled_load(const char *path, struct network *net);
+
+/* Whether the SIZE bytes at DATA are a compiled profile of this build,
+ * whole (its checksum right), compiled from a text file of TEXT_SIZE bytes
+ * whose bytes_checksum is TEXT_SUM: a twin of that text.  Never fails:
+ * anything else is no twin, and the text is read instead. */
+int compiled_is_twin(const uint8_t *data, size_t size, uint64_t text_size, uint64_t text_sum);
+
+/* Loads the compiled profile of the SIZE bytes mapped at DATA (PATH's, a
+ * twin compiled_is_twin accepted) into NET, which keeps the mapping. */
+void compiled_load_mapped(const char *path, void *data, size_t size, struct network *net);
 
 /* The same from the SIZE bytes at DATA; CHECK_SUM 0 skips the checksum
  * (for the fuzzer: a mutated body must reach the checks behind it).  NET's

@@ -425,9 +425,11 @@ static char *get_header_str(struct bytes_in *in)
     return estrndup((const char *)p, n - 1);
 }
 
-/* Reads the header; leaves IN over the body alone, checked against the
- * checksum after it unless CHECK_SUM is 0. */
-static void get_header(struct bytes_in *in, const char *path, int check_sum)
+/* Reads the header into NET (the text it was compiled from); leaves IN
+ * over the body alone, checked against the checksum after it unless
+ * CHECK_SUM is 0. */
+static void get_header(struct bytes_in *in, const char *path, int check_sum,
+                       struct network *net)
 {
     if (bytes_left(in) < COMPILED_MAGIC_LEN ||
         memcmp(bytes_get(in, COMPILED_MAGIC_LEN), COMPILED_MAGIC, COMPILED_MAGIC_LEN) != 0)
@@ -439,6 +441,9 @@ static void get_header(struct bytes_in *in, const char *path, int check_sum)
         another_build(path, format, build, version);
     free(build);
     free(version);
+    net->source_known = get_flag(in);
+    net->source_size = bytes_get_u64(in);
+    net->source_sum = bytes_get_u64(in);
     uint64_t length = bytes_get_u64(in);
     if (bytes_left(in) < 8 || length > bytes_left(in) - 8)
         damaged(in, "truncated: shorter than its body's length");
@@ -460,13 +465,44 @@ void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int
     struct source src = {{.start = data, .p = data, .end = data + size, .fail = damaged,
                           .context = net->path}, net->pool};
     struct bytes_in *in = &src.in;
-    get_header(in, path, check_sum);
+    get_header(in, path, check_sum, net);
     struct reader r = {in, net};
     get_body(&r);
     if (bytes_left(in))
         damaged(in, "bytes after the last object");
     compiled_check(in, net);
     compiled_rebuild(in, net);
+}
+
+/* A header string of the SIZE bytes at DATA from *AT on, equal to S: the
+ * same layout get_header_str reads, read here without failing. */
+static int header_str_is(const uint8_t *data, size_t size, size_t *at, const char *s)
+{
+    size_t n = strlen(s);
+    if (size - *at < 4 || bytes_load_u32(data + *at) != n + 1 || size - *at - 4 < n ||
+        memcmp(data + *at + 4, s, n) != 0)
+        return 0;
+    *at += 4 + n;
+    return 1;
+}
+
+int compiled_is_twin(const uint8_t *data, size_t size, uint64_t text_size, uint64_t text_sum)
+{
+    size_t at = COMPILED_MAGIC_LEN + 4;
+    if (size < at || memcmp(data, COMPILED_MAGIC, COMPILED_MAGIC_LEN) != 0 ||
+        bytes_load_u32(data + COMPILED_MAGIC_LEN) != COMPILED_FORMAT ||
+        !header_str_is(data, size, &at, compiled_build_id) ||
+        !header_str_is(data, size, &at, compiled_version) || size - at < 1 + 8 + 8 + 8 + 8)
+        return 0;
+    if (data[at] != 1 || bytes_load_u64(data + at + 1) != text_size ||
+        bytes_load_u64(data + at + 9) != text_sum)
+        return 0;
+    at += 17;
+    uint64_t length = bytes_load_u64(data + at);
+    at += 8;
+    /* the checksum read here, not by the load: a damaged twin is no twin */
+    return length == size - at - 8 &&
+           bytes_load_u64(data + size - 8) == bytes_checksum(data + at, (size_t)length);
 }
 
 /* ---- the file ---------------------------------------------------------------- */
@@ -510,6 +546,14 @@ void compiled_load(const char *path, struct network *net)
     /* a failure dies: the mapping goes with the process */
     compiled_load_bytes(path, data, size, 1, net);
     /* its strings are used in place: kept as long as the network */
+    net->map = data;
+    net->map_size = size;
+}
+
+void compiled_load_mapped(const char *path, void *data, size_t size, struct network *net)
+{
+    /* compiled_is_twin checked the checksum: not summed twice */
+    compiled_load_bytes(path, data, size, 0, net);
     net->map = data;
     net->map_size = size;
 }

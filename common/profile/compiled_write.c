@@ -224,6 +224,9 @@ void compiled_encode(const struct network *net, struct bytes_out *o)
     bytes_put_u32(o, COMPILED_FORMAT);
     put_header_str(o, compiled_build_id);
     put_header_str(o, compiled_version);
+    bytes_put_u8(o, (unsigned)net->source_known);
+    bytes_put_u64(o, net->source_size);
+    bytes_put_u64(o, net->source_sum);
     size_t length_at = o->len;
     bytes_put_u64(o, 0); /* the body's length, once known */
     size_t body = o->len;

@@ -43,6 +43,7 @@ struct loader {
     char **parts;         /* its files, in the order they are read */
     size_t nparts;
     const char *file;     /* the part being read; NULL once all are read */
+    int one_file;         /* the profile is one file, not a directory */
     struct strmap sections; /* section name (normalized) -> index into origins */
     struct section_origin *origins;
     size_t norigins, cap_origins;

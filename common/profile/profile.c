@@ -6,7 +6,9 @@
  * strictly.  Three passes: create one object per section and parse each key
  * (profile_keys.c), then resolve the references between objects
  * (profile_refs.c).  This file runs them, after a pass over the raw lines
- * for what iniparser would hide, and finds the profile to load.  A profile
+ * for what iniparser would hide, and finds the profile to load; a compiled
+ * profile, or a text's compiled twin that matches it (twin.c), is read
+ * instead, with none of these passes.  A profile
  * in parts (a directory) is read part by part, each its own dictionary,
  * with passes 1 and 2 per part and pass 3 once all are read. */
 #define _POSIX_C_SOURCE 200809L
@@ -26,6 +28,8 @@
 #include "profile/compiled.h"
 #include "profile/loader.h"
 #include "profile/parts.h"
+#include "profile/twin.h"
+#include "base/bytes.h"
 #include "base/util.h"
 
 /* ---- the parts of a profile --------------------------------------------- */
@@ -65,11 +69,13 @@ static char **directory_parts(const char *dir, size_t *n)
 }
 
 /* A profile is one file, or a directory whose *.ini files are its parts:
- * iniparser's insert is quadratic, so a big profile loads fast in parts. */
-static char **profile_parts(const char *path, size_t *n)
+ * iniparser's insert is quadratic, so a big profile loads fast in parts.
+ * *ONE_FILE: whether it is one file. */
+static char **profile_parts(const char *path, size_t *n, int *one_file)
 {
     struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    *one_file = !(stat(path, &st) == 0 && S_ISDIR(st.st_mode));
+    if (!*one_file)
         return directory_parts(path, n);
     char **parts = emalloc(sizeof *parts);
     parts[0] = estrdup(path);
@@ -241,10 +247,22 @@ static void check_raw_line(const struct loader *ld, const char *line, size_t len
             LOADER_LINE_MAX);
 }
 
+/* The text's size and checksum, which `netmimic compile` writes into the
+ * compiled file's header: the file read here is then its twin's text
+ * (profile/twin.h).  Summed before prescan cuts the lines (in place). */
+static void record_source(struct network *net, const char *text, size_t len)
+{
+    net->source_known = 1;
+    net->source_size = len;
+    net->source_sum = bytes_checksum((const uint8_t *)text, len);
+}
+
 static void prescan(struct loader *ld)
 {
     size_t len;
     char *text = read_part_text(ld->file, &len), *end = text + len;
+    if (ld->one_file)
+        record_source(ld->net, text, len);
     struct seen_keys keys = {0};
     char section[LOADER_LINE_MAX + 1] = "";
     long lineno = 0;
@@ -320,13 +338,13 @@ static int load_compiled(const char *path, struct network *net)
 
 void profile_load(const char *path, struct network *net)
 {
-    if (load_compiled(path, net))
+    if (load_compiled(path, net) || twin_load(path, net))
         return;
     struct loader ld = {.path = path, .net = net};
     memset(net, 0, sizeof *net);
     net->path = estrdup(path);
     size_t nparts;
-    ld.parts = profile_parts(path, &nparts);
+    ld.parts = profile_parts(path, &nparts, &ld.one_file);
     ld.dicts = ecalloc(nparts, sizeof *ld.dicts);
     struct parts_reader *reader = parts_begin(ld.parts, nparts);
     for (; ld.nparts < nparts; ld.nparts++) {
@@ -341,28 +359,17 @@ void profile_load(const char *path, struct network *net)
 
 /* ---- locating the profile ------------------------------------------------ */
 
-static int readable(const char *p)
-{
-    return access(p, R_OK) == 0;
-}
-
 /* profiles/ beside the bin/ directory the program runs from (the build tree). */
 static char *build_tree_profile(void)
 {
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    char bin[PATH_MAX];
+    if (!twin_tree_bin(bin, sizeof bin))
         return NULL;
-    exe[n] = '\0';
-    for (int up = 0; up < 2; up++) {
-        char *slash = strrchr(exe, '/');
-        if (!slash)
-            return NULL;
-        *slash = '\0';
-    }
+    const char *slash = strrchr(bin, '/');
     char path[PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/profiles/%s", exe, NETMIMIC_DEFAULT_PROFILE);
-    return readable(path) ? estrdup(path) : NULL;
+    snprintf(path, sizeof path, "%.*s/profiles/%s", (int)(slash - bin), bin,
+             NETMIMIC_DEFAULT_PROFILE);
+    return estrdup(path);
 }
 
 char *profile_locate(const char *explicit_path)

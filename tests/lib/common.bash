@@ -63,7 +63,7 @@ fi
 
 # The environment must not leak into the tests.
 unset NETMIMIC_PROFILE NETMIMIC_FROM NETMIMIC_SEED NETMIMIC_CRLF NETMIMIC_LANG NETMIMIC_SHOW_SEED \
-    NETMIMIC_WINDOWS NETMIMIC_TIMING
+    NETMIMIC_WINDOWS NETMIMIC_TIMING NETMIMIC_TWINS
 
 # Every catalogue message the tools print is logged (render/msg.c), and every
 # test file that ran is noted, for tests/zz-messages.bats: each message of

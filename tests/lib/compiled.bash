@@ -19,6 +19,10 @@
 
 GEN=$ROOT_DIR/tools/netmimic-genprofile
 
+# The text side reads the text: a shipped profile would otherwise be read
+# from its compiled twin (common/profile/twin.h) and compared with itself.
+export NETMIMIC_TWINS=0
+
 # The plain build: under the dual runner its A side, run directly (what
 # NETMIMIC_DUAL_ONLY_A=1 would do, without the runner's own process start);
 # elsewhere BIN itself.

@@ -44,13 +44,14 @@ static uint32_t le32(const uint8_t *p)
 }
 
 /* Where the body starts: after the magic, the format, the build identity,
- * the version and the body's length. */
+ * the version, the text compiled (a flag, its size and checksum) and the
+ * body's length. */
 static size_t body_start(const uint8_t *d)
 {
     size_t at = COMPILED_MAGIC_LEN + 4;
     at += 4 + le32(d + at) - 1; /* the build identity: its length + 1, its bytes */
     at += 4 + le32(d + at) - 1;
-    return at + 8;
+    return at + 1 + 8 + 8 + 8;
 }
 
 static void fix_checksum(uint8_t *d, size_t size, size_t body)
