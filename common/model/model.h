@@ -196,13 +196,16 @@ struct network {
     struct scenario *scenarios; size_t nscenarios;
     struct site *sites;     size_t nsites;
     struct addr_slot *addr_index; size_t addr_index_cap; size_t naddr_index;
-    /* Section name -> index into the arrays above, filled as the loader
-     * creates each object: the finds below take constant time. */
+    /* Section name -> index into the arrays above, filled as the text
+     * loader creates each object (its references and duplicate checks
+     * look up every name).  A compiled profile's are left empty: its
+     * finds scan the array (model.c's scan_ids). */
     struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
     /* A compiled profile's (profile/compiled.h): where the objects' small
-     * arrays are (base/pool.h; its strings are in its bytes), freed at once; NULL for a text profile,
-     * whose every one is a malloc of its own.  The arrays above, the
-     * distributions and iface_links are malloc's either way. */
+     * arrays and distributions are (base/pool.h; its strings are in its
+     * bytes), freed at once; NULL for a text profile, whose every one is a
+     * malloc of its own.  The arrays above and iface_links are malloc's
+     * either way. */
     struct pool *pool;
     /* A compiled profile read by compiled_load: its file, mapped, where
      * its strings are used in place; unmapped by network_free.  NULL
@@ -213,6 +216,7 @@ struct network {
 
 void network_free(struct network *net);
 
+/* The object of that id (without case), or -1. */
 int network_find_device(const struct network *net, const char *id);
 int network_find_link(const struct network *net, const char *id);
 int network_find_scenario(const struct network *net, const char *id);
@@ -226,11 +230,6 @@ int network_index_address(struct network *net, int iface, int entry);
  * that has it).  The text loader and a compiled profile's reader both
  * build the index so. */
 int network_index_addresses(struct network *net, int *iface, int *entry, int *owner);
-/* Enters every object's id into device_ids, link_ids, session_ids,
- * scenario_ids and site_ids; returns 0, or -1 if an id of one kind is
- * there twice (a compiled profile's reader: the text loader enters each
- * as it creates the object). */
-int network_index_ids(struct network *net);
 /* Fills every interface's links (none before) from the links' ends, in
  * the order of the links. */
 void network_attach_links(struct network *net);

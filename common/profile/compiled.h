@@ -10,7 +10,7 @@
  * format).  Format 2: each string of the body is written with its NUL, so
  * that the reader uses it in place.  The body holds the arrays of struct
  * network field by field, little-endian; what the loader derives (the
- * address index, the name maps, each interface's links) is not stored but
+ * address index, each interface's links) is not stored but
  * rebuilt by the same functions.  A file of another build is refused: its
  * layout may differ. */
 #ifndef NETMIMIC_COMPILED_H

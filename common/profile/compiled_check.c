@@ -126,8 +126,6 @@ static void check_segment_addresses(struct bytes_in *in, const struct network *n
 
 void compiled_rebuild(struct bytes_in *in, struct network *net)
 {
-    if (network_index_ids(net) != 0)
-        bytes_fail(in, "an id given twice");
     network_attach_links(net);
     int ifc, entry, owner;
     if (network_index_addresses(net, &ifc, &entry, &owner) != 0)
