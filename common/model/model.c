@@ -56,11 +56,30 @@ int network_find_session(const struct network *net, const char *id)
                                            offsetof(struct session, id), id);
 }
 
+/* A hash of A for the index: its two words mixed, a tenth of addr_hash's
+ * byte-by-byte instructions (that one is the ECMP hash's, which the
+ * output depends on: not changed). */
+static size_t index_hash(struct addr a)
+{
+    uint64_t lo, hi;
+    memcpy(&lo, a.b, 8);
+    memcpy(&hi, a.b + 8, 8);
+    uint64_t h = (lo ^ (hi << 32 | hi >> 32) ^ a.family) * 0x9e3779b97f4a7c15u;
+    h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The address a slot holds. */
+static struct addr slot_addr(const struct network *net, struct addr_slot s)
+{
+    return net->ifaces[s.iface].addrs[s.entry].addr;
+}
+
 /* The slot of A in the index: its own or the empty one where it would go. */
 static size_t addr_slot_of(const struct network *net, struct addr a)
 {
-    size_t mask = net->addr_index_cap - 1, i = (size_t)addr_hash(a) & mask;
-    while (net->addr_index[i].iface >= 0 && !addr_eq(net->addr_index[i].addr, a))
+    size_t mask = net->addr_index_cap - 1, i = index_hash(a) & mask;
+    while (net->addr_index[i].iface >= 0 && !addr_eq(slot_addr(net, net->addr_index[i]), a))
         i = (i + 1) & mask;
     return i;
 }
@@ -76,7 +95,7 @@ static void addr_index_resize(struct network *net, size_t cap)
         net->addr_index[i].iface = -1;
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].iface >= 0)
-            net->addr_index[addr_slot_of(net, old[i].addr)] = old[i];
+            net->addr_index[addr_slot_of(net, slot_addr(net, old[i]))] = old[i];
     free(old);
 }
 
@@ -93,7 +112,7 @@ int network_index_address(struct network *net, int iface, int entry)
     struct addr_slot *slot = &net->addr_index[addr_slot_of(net, a)];
     if (slot->iface >= 0)
         return slot->iface;
-    *slot = (struct addr_slot){a, iface, entry};
+    *slot = (struct addr_slot){iface, entry};
     net->naddr_index++;
     return -1;
 }
