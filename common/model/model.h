@@ -60,12 +60,14 @@ struct addr_slot {
     int entry;         /* index into the interface's addrs */
 };
 
+/* The fields of 4 bytes are kept in pairs: a hole after each was 24 of
+ * its bytes, a 1,000-device network's devices are 80 pages. */
 struct device {
     char *id;              /* section name: lower case */
     enum device_kind kind;
+    int site;              /* -1: none */
     char **names;          /* forward names, case kept; names[0] is canonical */
     size_t nnames;
-    int site;              /* -1: none */
     int *ifaces;
     size_t nifaces;
     struct static_route *statics;
@@ -91,9 +93,9 @@ struct device {
     struct addr *neighbor_cached;
     size_t nneighbor_cached;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
+    uint32_t asn;          /* 0: takes no part in route exchange */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;
-    uint32_t asn;          /* 0: takes no part in route exchange */
     struct prefix *networks; /* prefixes it originates into route exchange */
     size_t nnetworks;
     enum reply_from_mode reply_from;
@@ -112,12 +114,12 @@ struct device {
      * address a request arrived for, before adding its own to the reply
      * (Linux does; RFC 1122 asks for one entry only). */
     int record_on_arrival;
-    /* How far the device's clock is ahead of the network's time of day
-     * (behind if negative), in ms: what its -s timestamps read. */
-    double clock_offset_ms;
     /* reverse_first_lookup = fail: the first reverse lookup of one of its
      * addresses in a run finds no name, later ones do (model/resolve.h). */
     int reverse_first_fails;
+    /* How far the device's clock is ahead of the network's time of day
+     * (behind if negative), in ms: what its -s timestamps read. */
+    double clock_offset_ms;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */
