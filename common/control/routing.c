@@ -269,7 +269,7 @@ void routing_init(const struct network *net, struct routing *rt)
     memset(rt, 0, sizeof *rt);
     rt->net = net;
     rt->ndevices = net->ndevices;
-    rt->fibs = ecalloc(net->ndevices + 1, sizeof *rt->fibs);
+    rt->fibs = ecalloc_sparse(net->ndevices + 1, sizeof *rt->fibs); /* built as looked up */
     index_prefixes(rt);
     index_sessions(rt);
 }
@@ -288,7 +288,7 @@ void routing_free(struct routing *rt)
     free(rt->members);
     free(rt->prefixes);
     free(rt->prefix_slots);
-    free(rt->fibs);
+    free_sparse(rt->fibs, rt->ndevices + 1, sizeof *rt->fibs);
     free(rt->device_sessions);
     free(rt->device_sessions_at);
     memset(rt, 0, sizeof *rt);
