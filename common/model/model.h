@@ -131,6 +131,15 @@ enum routers_ttl {
 
 #define LINK_MAX_ROUTERS 64
 
+/* The addresses and names of the routers a link stands for (struct link's
+ * routers), apart from the link: few links have them, and the 64 bytes
+ * inside every link were a quarter of a 1,000-device network's links. */
+struct segment {
+    struct prefix router_pool[2]; /* [v4, v6]: router I answers from pool + I;
+                                     family FAMILY_NONE: none of that family */
+    char **router_ptr[2];  /* [v4, v6][I - 1]: reverse names, or NULL */
+};
+
 struct link {
     char *id;
     int end[2];            /* interface indexes: a, b */
@@ -142,9 +151,7 @@ struct link {
      * ends, numbered 1..routers from end a, not listed in the profile. */
     unsigned routers;
     enum routers_ttl routers_ttl;
-    struct prefix router_pool[2]; /* [v4, v6]: router I answers from pool + I;
-                                     family FAMILY_NONE: none of that family */
-    char **router_ptr[2];  /* [v4, v6][I - 1]: reverse names, or NULL */
+    struct segment *segment; /* NULL: no addresses, no names (link_segment) */
 };
 
 /* One side of a route-exchange session: what it accepts and sends. */
@@ -268,6 +275,11 @@ int device_has_global(const struct network *net, int device, enum addr_family f)
 
 /* ---- transit segments and NAT (segment.c) ---------------------------------- */
 
+/* LINK's segment: its own, or one without addresses or names. */
+const struct segment *link_segment(const struct link *l);
+/* LINK's own segment, made empty (zeroed) if it had none: a text profile's
+ * is freed by link_free_segment, a compiled one's is its pool's. */
+struct segment *link_segment_made(struct link *l, struct pool *pool);
 /* How many TTL steps crossing LINK takes (0 for a plain link). */
 unsigned link_ttl_hops(const struct link *l);
 /* Whether the prefix POOL has an address for each of ROUTERS routers
@@ -283,7 +295,8 @@ int network_segment_router(const struct network *net, struct addr a, int *link, 
  * none.  Reads the address index, so it is built first. */
 int link_router_on_iface(const struct network *net, int link, unsigned *router,
                          struct addr *a);
-/* Frees what the link's transit segment owns (the reverse names). */
+/* Frees the link's segment (a text profile's) and what it owns (the
+ * reverse names). */
 void link_free_segment(struct link *l);
 /* The source a packet from SRC has after DEVICE sends it out of interface
  * EGRESS: its NAT's outside address, or SRC unchanged. */

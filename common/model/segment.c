@@ -1,8 +1,26 @@
 /* segment.c - see model.h: the routers a transit segment stands for, and
  * the source address a NAT device gives the packets it sends out. */
 #include <stdlib.h>
+#include <string.h>
 
+#include "base/util.h"
 #include "model/model.h"
+
+static const struct segment no_segment; /* every family FAMILY_NONE, no names */
+
+const struct segment *link_segment(const struct link *l)
+{
+    return l->segment ? l->segment : &no_segment;
+}
+
+struct segment *link_segment_made(struct link *l, struct pool *pool)
+{
+    if (!l->segment) {
+        l->segment = pool ? pool_alloc(pool, sizeof *l->segment) : emalloc(sizeof *l->segment);
+        memset(l->segment, 0, sizeof *l->segment);
+    }
+    return l->segment;
+}
 
 unsigned link_ttl_hops(const struct link *l)
 {
@@ -35,7 +53,7 @@ static struct addr addr_plus(struct addr a, unsigned n)
 
 struct addr link_router_addr(const struct link *l, unsigned i, enum addr_family f)
 {
-    const struct prefix *pool = &l->router_pool[f == FAMILY_V6];
+    const struct prefix *pool = &link_segment(l)->router_pool[f == FAMILY_V6];
     if (f == FAMILY_NONE || pool->addr.family != f || i < 1 || i > l->routers)
         return (struct addr){.family = FAMILY_NONE};
     return addr_plus(pool->addr, i);
@@ -47,8 +65,10 @@ int network_segment_router(const struct network *net, struct addr a, int *link, 
         return 0;
     for (size_t k = 0; k < net->nlinks; k++) {
         const struct link *l = &net->links[k];
-        const struct prefix *pool = &l->router_pool[a.family == FAMILY_V6];
-        if (!l->routers || pool->addr.family != a.family || !prefix_contains(*pool, a))
+        if (!l->routers)
+            continue;
+        const struct prefix *pool = &link_segment(l)->router_pool[a.family == FAMILY_V6];
+        if (pool->addr.family != a.family || !prefix_contains(*pool, a))
             continue;
         for (unsigned r = 1; r <= l->routers; r++)
             if (addr_eq(link_router_addr(l, r, a.family), a)) {
@@ -81,12 +101,16 @@ int link_router_on_iface(const struct network *net, int link, unsigned *router,
 
 void link_free_segment(struct link *l)
 {
+    struct segment *s = l->segment;
+    if (!s)
+        return;
     for (int f = 0; f < 2; f++) {
-        for (unsigned r = 0; l->router_ptr[f] && r < l->routers; r++)
-            free(l->router_ptr[f][r]);
-        free(l->router_ptr[f]);
-        l->router_ptr[f] = NULL;
+        for (unsigned r = 0; s->router_ptr[f] && r < l->routers; r++)
+            free(s->router_ptr[f][r]);
+        free(s->router_ptr[f]);
     }
+    free(s);
+    l->segment = NULL;
 }
 
 struct addr nat_destination(const struct network *net, int device, int ingress, struct addr dst)

@@ -359,9 +359,23 @@ static void get_router_names(struct bytes_in *in, struct link *l, int f)
         return;
     if (l->routers > bytes_left(in) / 4)
         damaged(in, "a count larger than the bytes left");
-    l->router_ptr[f] = take(in, (l->routers ? l->routers : 1) * sizeof *l->router_ptr[f]);
+    struct pool *pool = ((struct source *)(void *)in)->pool;
+    char ***ptr = &link_segment_made(l, pool)->router_ptr[f];
+    *ptr = take(in, (l->routers ? l->routers : 1) * sizeof **ptr);
     for (unsigned i = 0; i < l->routers; i++)
-        l->router_ptr[f][i] = get_str(in);
+        (*ptr)[i] = get_str(in);
+}
+
+/* The segment, made (in the pool) only for a link that has an address
+ * pool or names. */
+static void get_segment(struct bytes_in *in, struct link *l)
+{
+    for (int f = 0; f < 2; f++) {
+        struct prefix pool = get_prefix(in);
+        if (pool.addr.family != FAMILY_NONE)
+            link_segment_made(l, ((struct source *)(void *)in)->pool)->router_pool[f] = pool;
+        get_router_names(in, l, f);
+    }
 }
 
 static void get_link(struct reader *r, struct link *l)
@@ -376,10 +390,7 @@ static void get_link(struct reader *r, struct link *l)
     l->mtu = get_u32_range(in, 68, 65535, "mtu");
     l->routers = get_u32_range(in, 0, LINK_MAX_ROUTERS, "routers");
     l->routers_ttl = (enum routers_ttl)bytes_get_enum(in, ROUTERS_TTL_NONE + 1, "routers_ttl");
-    for (int f = 0; f < 2; f++) {
-        l->router_pool[f] = get_prefix(in);
-        get_router_names(in, l, f);
-    }
+    get_segment(in, l);
 }
 
 static void get_session_end(struct reader *r, struct session_end *e)

@@ -137,11 +137,12 @@ static void put_link(struct bytes_out *o, const struct link *l)
     bytes_put_u32(o, l->mtu);
     bytes_put_u32(o, l->routers);
     bytes_put_u8(o, l->routers_ttl);
+    const struct segment *s = link_segment(l);
     for (int f = 0; f < 2; f++) {
-        put_prefix(o, l->router_pool[f]);
-        bytes_put_u8(o, l->router_ptr[f] != NULL);
-        for (unsigned r = 0; l->router_ptr[f] && r < l->routers; r++)
-            bytes_put_str(o, l->router_ptr[f][r]);
+        put_prefix(o, s->router_pool[f]);
+        bytes_put_u8(o, s->router_ptr[f] != NULL);
+        for (unsigned r = 0; s->router_ptr[f] && r < l->routers; r++)
+            bytes_put_str(o, s->router_ptr[f][r]);
     }
 }
 

@@ -653,7 +653,7 @@ static void parse_router_pool(struct loader *ld, struct link *l, const char *sec
     for (size_t i = 0; i < n; i++) {
         struct prefix p;
         parse_one_prefix(ld, sec, key, items[i], &p);
-        struct prefix *slot = &l->router_pool[p.addr.family == FAMILY_V6];
+        struct prefix *slot = &link_segment_made(l, NULL)->router_pool[p.addr.family == FAMILY_V6];
         if (slot->addr.family != FAMILY_NONE)
             loader_fail(ld, sec, key, "two prefixes of one family: one IPv4 and one IPv6 at most");
         *slot = p;
@@ -727,16 +727,17 @@ void loader_router_names(struct loader *ld, int link, const char *pattern)
     int any = 0;
     for (int f = 0; f < 2; f++) {
         enum addr_family fam = f ? FAMILY_V6 : FAMILY_V4;
-        if (l->router_pool[f].addr.family == FAMILY_NONE)
+        if (link_segment(l)->router_pool[f].addr.family == FAMILY_NONE)
             continue;
         any = 1;
-        l->router_ptr[f] = ecalloc(l->routers, sizeof *l->router_ptr[f]);
+        char ***ptr = &link_segment_made(l, NULL)->router_ptr[f];
+        *ptr = ecalloc(l->routers, sizeof **ptr);
         for (unsigned r = 1; r <= l->routers; r++) {
             struct addr a = link_router_addr(l, r, fam);
             if (!expand_router_name(pattern, r, a, name, sizeof name) || !valid_name(name))
                 loader_fail(ld, sec, "router_names", "'%s' gives '%s' for router %u: not a valid "
                             "reverse name", pattern, name, r);
-            l->router_ptr[f][r - 1] = estrdup(name);
+            (*ptr)[r - 1] = estrdup(name);
         }
     }
     if (!any)

@@ -67,7 +67,7 @@ static void check_segment(struct loader *ld, int link, const char *sec)
     struct link *l = &ld->net->links[link];
     int pools = 0;
     for (int f = 0; f < 2; f++) {
-        const struct prefix *p = &l->router_pool[f];
+        const struct prefix *p = &link_segment(l)->router_pool[f];
         if (p->addr.family == FAMILY_NONE)
             continue;
         pools++;
