@@ -288,7 +288,9 @@ static void free_device(struct device *d)
     free(d->neighbor_cached);
     free(d->decrement_links);
     free(d->networks);
-    free(d->nat_inside);
+    if (d->extra)
+        free(d->extra->nat_inside);
+    free(d->extra);
 }
 
 static void free_session_end(struct session_end *e)

@@ -7,6 +7,21 @@
 #include "model/model.h"
 
 static const struct segment no_segment; /* every family FAMILY_NONE, no names */
+static const struct device_extra no_extra; /* every family FAMILY_NONE, no prefix */
+
+const struct device_extra *device_extra(const struct device *d)
+{
+    return d->extra ? d->extra : &no_extra;
+}
+
+struct device_extra *device_extra_made(struct device *d, struct pool *pool)
+{
+    if (!d->extra) {
+        d->extra = pool ? pool_alloc(pool, sizeof *d->extra) : emalloc(sizeof *d->extra);
+        memset(d->extra, 0, sizeof *d->extra);
+    }
+    return d->extra;
+}
 
 const struct segment *link_segment(const struct link *l)
 {
@@ -118,7 +133,7 @@ struct addr nat_destination(const struct network *net, int device, int ingress, 
     const struct device *d = &net->devices[device];
     if (d->nat_outside < 0 || ingress != d->nat_outside || dst.family == FAMILY_NONE)
         return dst;
-    struct addr inside = d->nat_forward[dst.family == FAMILY_V6];
+    struct addr inside = device_extra(d)->nat_forward[dst.family == FAMILY_V6];
     if (inside.family == FAMILY_NONE || !iface_has_addr(&net->ifaces[ingress], dst))
         return dst;
     return inside;
@@ -129,8 +144,9 @@ struct addr nat_source(const struct network *net, int device, int egress, struct
     const struct device *d = &net->devices[device];
     if (d->nat_outside < 0 || egress != d->nat_outside)
         return src;
-    for (size_t i = 0; i < d->nnat_inside; i++)
-        if (prefix_contains(d->nat_inside[i], src)) {
+    const struct device_extra *x = device_extra(d);
+    for (size_t i = 0; i < x->nnat_inside; i++)
+        if (prefix_contains(x->nat_inside[i], src)) {
             const struct iface_addr *ia = iface_addr_of(net, egress, src.family);
             return ia ? ia->addr : src;
         }

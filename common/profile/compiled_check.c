@@ -107,9 +107,9 @@ static void check_neighbours(struct bytes_in *in, const struct network *net)
             if (device_link_to(net, (int)i, d->neighbor_cached[k], 0) < 0)
                 bytes_fail(in, "a cached neighbour at the end of no link");
         for (int f = 0; f < 2; f++)
-            if (d->nat_forward[f].family != FAMILY_NONE &&
+            if (device_extra(d)->nat_forward[f].family != FAMILY_NONE &&
                 (d->nat_outside < 0 ||
-                 !iface_addr_of(net, d->nat_outside, d->nat_forward[f].family)))
+                 !iface_addr_of(net, d->nat_outside, device_extra(d)->nat_forward[f].family)))
                 bytes_fail(in, "a nat_forward without an outside address");
     }
 }

@@ -295,12 +295,17 @@ static void get_device_routing(struct reader *r, struct device *d)
     d->reply_from = (enum reply_from_mode)bytes_get_enum(in, REPLY_FROM_ADDRESS + 1,
                                                          "reply_from mode");
     d->reply_from_iface = bytes_get_index(in, r->net->nifaces, 1, "reply_from interface");
-    d->reply_from_addr[0] = get_addr(in);
-    d->reply_from_addr[1] = get_addr(in);
-    d->nat_inside = get_prefixes(in, &d->nnat_inside);
+    struct device_extra x;
+    x.reply_from_addr[0] = get_addr(in);
+    x.reply_from_addr[1] = get_addr(in);
+    x.nat_inside = get_prefixes(in, &x.nnat_inside);
     d->nat_outside = bytes_get_index(in, r->net->nifaces, 1, "nat_outside interface");
-    d->nat_forward[0] = get_addr(in);
-    d->nat_forward[1] = get_addr(in);
+    x.nat_forward[0] = get_addr(in);
+    x.nat_forward[1] = get_addr(in);
+    /* made (in the pool) only for a device that has one of them */
+    if (x.reply_from_addr[0].family || x.reply_from_addr[1].family || x.nnat_inside ||
+        x.nat_forward[0].family || x.nat_forward[1].family)
+        *device_extra_made(d, ((struct source *)(void *)in)->pool) = x;
 }
 
 /* The names: an array in the pool, each name in place. */

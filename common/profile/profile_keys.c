@@ -589,7 +589,7 @@ static void parse_nat_forward(struct loader *ld, struct device *d, const char *s
         struct addr a;
         if (addr_parse(items[i], &a))
             loader_fail(ld, sec, key, "'%s' is not an address", items[i]);
-        struct addr *slot = &d->nat_forward[a.family == FAMILY_V6];
+        struct addr *slot = &device_extra_made(d, NULL)->nat_forward[a.family == FAMILY_V6];
         if (slot->family != FAMILY_NONE)
             loader_fail(ld, sec, key, "two addresses of one family: one IPv4 and one IPv6 at most");
         *slot = a;
@@ -616,8 +616,10 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].decrement = v;
     else if (strcmp(key, "reply_from") == 0)
         ld->dev_refs[idx].reply_from = v;
-    else if (strcmp(key, "nat_inside") == 0)
-        parse_prefixes(ld, sec, key, v, &d->nat_inside, &d->nnat_inside);
+    else if (strcmp(key, "nat_inside") == 0) {
+        struct device_extra *x = device_extra_made(d, NULL);
+        parse_prefixes(ld, sec, key, v, &x->nat_inside, &x->nnat_inside);
+    }
     else if (strcmp(key, "nat_outside") == 0)
         ld->dev_refs[idx].nat_outside = v;
     else if (strcmp(key, "nat_forward") == 0)
