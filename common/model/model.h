@@ -24,14 +24,15 @@ struct iface_addr {
     char *ptr;         /* reverse name, or NULL */
 };
 
+/* 48 bytes: the index beside the device fills what was a hole (56). */
 struct iface {
     char *name;
     int device;
+    uint32_t index;    /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
     struct iface_addr *addrs;
     size_t naddrs;
     int *links;        /* links attached here (in network's iface_links) */
     size_t nlinks;
-    unsigned long index; /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
 };
 
 struct static_route {

@@ -366,7 +366,7 @@ static void get_iface(struct reader *r, struct iface *ifc)
     uint64_t index = bytes_get_u64(in);
     if (index > 4294967295u)
         damaged(in, "an interface index out of range");
-    ifc->index = (unsigned long)index;
+    ifc->index = (uint32_t)index;
 }
 
 /* A segment's reverse names: a flag, then one (or NULL) per router. */

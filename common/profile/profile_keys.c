@@ -405,7 +405,7 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
                            "DEVICE.INTERFACE)", f[0]);
     net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
     struct iface *ifc = &net->ifaces[net->nifaces];
-    *ifc = (struct iface){.device = device, .name = estrdup(f[0]), .index = index};
+    *ifc = (struct iface){.device = device, .name = estrdup(f[0]), .index = (uint32_t)index};
     parse_iface_addrs(ld, ifc, f, n, sec, key, spec);
     struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
