@@ -89,7 +89,6 @@ struct device {
     size_t nifaces;
     struct static_route *statics;
     size_t nstatics;
-    int answers;           /* answers probes addressed to it or expiring at it */
     double reply_loss;     /* probability it drops its own reply (ICMP policing) */
     unsigned reply_limit;  /* rate limit: at most this many replies ... */
     unsigned reply_limit_ms; /* ... per this many ms (token bucket); 0: none */
@@ -118,6 +117,7 @@ struct device {
     enum reply_from_mode reply_from;
     int reply_from_iface;  /* REPLY_FROM_IFACE: the interface */
     int nat_outside;       /* the outside interface, -1: no NAT (struct device_extra) */
+    int answers;           /* answers probes addressed to it or expiring at it */
     struct device_extra *extra; /* NULL: none of its fields (device_extra) */
     /* -r/-s as the destination: the stack also fills a slot with the
      * address a request arrived for, before adding its own to the reply
