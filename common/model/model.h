@@ -166,10 +166,12 @@ struct link {
 /* One side of a route-exchange session: what it accepts and sends. */
 struct session_end {
     int device;
-    int has_local_pref;
-    unsigned local_pref;   /* set on routes learned here */
+    unsigned local_pref;   /* set on routes learned here (if has_local_pref) */
     unsigned prepend;      /* extra copies of own ASN on export */
-    int export_local, export_connected, export_learned_all;
+    /* flags, a byte each: as ints, with the hole after them, they were 20
+     * of the 80 bytes of an end */
+    unsigned char has_local_pref;
+    unsigned char export_local, export_connected, export_learned_all;
     int *export_sessions;  /* learned routes of these sessions pass */
     size_t nexport_sessions;
     struct prefix *export_filter; /* if set: only these or more specific */
