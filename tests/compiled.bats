@@ -25,6 +25,19 @@ bats_require_minimum_version 1.5.0
     same_compiled "$TEST_PROFILES/compiled/rare.ini" 1
 }
 
+# The reader shares a distribution among the elements that have its very
+# bytes only if its draws keep no state: each router's replay() must start
+# over at its own first value (shared, the second router's would go on from
+# the first's third: 527, 527, 528 ms).
+@test "compiled: identical distributions: a replay or run each its own, the rest shared" {
+    same_compiled "$TEST_PROFILES/compiled/shared.ini" 1
+    compile_ok "$TEST_PROFILES/compiled/shared.ini" shared.nmp
+    run "$PLAIN/tracert" --profile shared.nmp --seed 3 target.example
+    [ "$status" -eq 0 ]
+    assert_line --regexp '^  2 +[1-9][0-9] ms +[1-9][0-9] ms +5[0-9][0-9] ms  10\.0\.2\.2$'
+    assert_line --regexp '^  3 +[1-9][0-9] ms +[1-9][0-9] ms +5[0-9][0-9] ms  10\.0\.3\.2$'
+}
+
 # ---- where a profile goes, a compiled one goes -------------------------------------
 
 @test "compiled: NETMIMIC_PROFILE and the file's name: known by its magic bytes" {

@@ -14,7 +14,8 @@ struct pool {
     size_t used, size;         /* of the newest chunk's room */
 };
 
-/* N bytes, aligned for any type, uninitialised; never fails (exits on out
+/* N bytes, aligned for pointers, doubles and 64-bit numbers (not long
+ * double), uninitialised; never fails (exits on out
  * of memory, as emalloc).  A zero-initialised struct pool is empty. */
 void *pool_alloc(struct pool *p, size_t n);
 

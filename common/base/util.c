@@ -110,6 +110,31 @@ void *erealloc(void *p, size_t n)
     return advise_huge(q, n);
 }
 
+/* Below this, calloc's clearing costs less than a mapping's system calls. */
+#define SPARSE_MAP_MIN ((size_t)16 << 10)
+
+void *ecalloc_sparse(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        die(EXIT_SETUP, "out of memory");
+    if (n * size < SPARSE_MAP_MIN)
+        return ecalloc(n, size);
+    void *p = mmap(NULL, n * size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        die(EXIT_SETUP, "out of memory");
+    return p;
+}
+
+void free_sparse(void *p, size_t n, size_t size)
+{
+    if (!p)
+        return;
+    if (n * size < SPARSE_MAP_MIN)
+        free(p);
+    else
+        munmap(p, n * size);
+}
+
 char *estrdup(const char *s)
 {
     return estrndup(s, strlen(s));

@@ -22,6 +22,13 @@ extern const char *prog_name;
 void *emalloc(size_t n);
 void *ecalloc(size_t n, size_t size);
 void *erealloc(void *p, size_t n);
+/* N zeroed elements of SIZE for an array a run touches in a few places (a
+ * table for every device, built for the few a trace looks at): from a
+ * few pages up, a mapping of its own, whose pages the kernel zeroes as
+ * they are first touched; calloc clears a block it carves from the heap,
+ * touching every page.  Freed by free_sparse with the same N and SIZE. */
+void *ecalloc_sparse(size_t n, size_t size);
+void free_sparse(void *p, size_t n, size_t size);
 char *estrdup(const char *s);
 char *estrndup(const char *s, size_t n);
 /* The first LEN bytes of SRC (at most SIZE - 1 of them) into DST, terminated;

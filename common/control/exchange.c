@@ -612,9 +612,8 @@ void exchange_free(struct routing *rt)
 
 /* The learned route of device D, if it chose learned paths: their
  * next hops as route_add_nexthop keeps them (each once, at most 8). */
-static void install_device(struct exchange_work *st, int d)
+static void install_device(struct exchange_work *st, struct exchange_result *x, int d)
 {
-    struct exchange_prefix *x = st->x;
     const struct path_set *best = &st->best[d];
     const struct path *v = set_paths(best);
     struct route r = {.nnexthops = 0};
@@ -641,15 +640,18 @@ static void install_device(struct exchange_work *st, int d)
     }
 }
 
-/* The learned routes, one per device that chose learned paths. */
-static void install(struct exchange_work *st)
+/* The learned routes, one per device that chose learned paths, as X's
+ * result after ROUNDS rounds. */
+static void install(struct exchange_work *st, unsigned rounds)
 {
-    struct exchange_prefix *x = st->x;
+    struct exchange_result *x = pool_alloc(&st->rt->pool, sizeof *x);
+    *x = (struct exchange_result){.rounds = rounds};
     /* zeroed: a large one is fresh pages, written only where a route is */
     x->route_of = ecalloc(st->net->ndevices + 1, sizeof *x->route_of);
     x->learned = pool_alloc(&st->rt->pool, (st->ntouched + 1) * sizeof *x->learned);
     for (size_t i = 0; i < st->ntouched; i++)
-        install_device(st, st->touched[i]);
+        install_device(st, x, st->touched[i]);
+    st->x->result = x;
 }
 
 void exchange_compute(struct routing *rt, struct exchange_prefix *x)
@@ -676,8 +678,6 @@ void exchange_compute(struct routing *rt, struct exchange_prefix *x)
             report_oscillation(st, first - 1, round);
     }
     update_best(st); /* nothing changed: already up to date */
-    x->rounds = round;
-    install(st);
-    x->computed = 1;
+    install(st, round);
     state_end(st);
 }

@@ -269,7 +269,7 @@ void routing_init(const struct network *net, struct routing *rt)
     memset(rt, 0, sizeof *rt);
     rt->net = net;
     rt->ndevices = net->ndevices;
-    rt->fibs = ecalloc(net->ndevices + 1, sizeof *rt->fibs);
+    rt->fibs = ecalloc_sparse(net->ndevices + 1, sizeof *rt->fibs); /* built as looked up */
     index_prefixes(rt);
     index_sessions(rt);
 }
@@ -278,14 +278,17 @@ void routing_free(struct routing *rt)
 {
     exchange_free(rt);
     for (size_t k = 0; k < rt->nprefixes; k++) {
-        free(rt->prefixes[k].route_of);
-        free(rt->prefixes[k].more_links);
+        const struct exchange_result *res = rt->prefixes[k].result;
+        if (res) {
+            free(res->route_of);
+            free(res->more_links);
+        }
     }
     pool_free(&rt->pool); /* the tables and the learned routes */
     free(rt->members);
     free(rt->prefixes);
     free(rt->prefix_slots);
-    free(rt->fibs);
+    free_sparse(rt->fibs, rt->ndevices + 1, sizeof *rt->fibs);
     free(rt->device_sessions);
     free(rt->device_sessions_at);
     memset(rt, 0, sizeof *rt);
@@ -296,24 +299,26 @@ void routing_free(struct routing *rt)
 static struct exchange_prefix *computed(struct routing *rt, int k)
 {
     struct exchange_prefix *x = &rt->prefixes[k];
-    if (!x->computed) {
+    if (!x->result) {
         exchange_compute(rt, x);
-        if (x->rounds > rt->max_rounds)
-            rt->max_rounds = x->rounds;
+        if (x->result->rounds > rt->max_rounds)
+            rt->max_rounds = x->result->rounds;
     }
     return x;
 }
 
 /* DEVICE's learned route for X, made from the exchange's result (from the
  * pool, so that it lasts as long as the tables) the first time. */
-static const struct route *learned_of(struct routing *rt, struct exchange_prefix *x, int device)
+static const struct route *learned_of(struct routing *rt, struct exchange_prefix *xp,
+                                     int device)
 {
+    const struct exchange_result *x = xp->result;
     if (!x->route_of[device])
         return NULL;
     struct learned_route *l = &x->learned[x->route_of[device] - 1];
     if (!l->made) {
         struct route *r = pool_alloc(&rt->pool, sizeof *r);
-        *r = (struct route){.dest = x->p, .source = ROUTE_LEARNED, .iface = -1,
+        *r = (struct route){.dest = xp->p, .source = ROUTE_LEARNED, .iface = -1,
                             .nnexthops = l->nlinks, .local_pref = l->local_pref,
                             .as_path_len = l->as_path_len};
         r->nexthop_links[0] = l->link;

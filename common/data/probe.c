@@ -163,9 +163,9 @@ void engine_prepare(struct engine *e, const struct probe_spec *spec)
     for (size_t i = 0; i < spec->nvia; i++)
         routing_prepare(rt, spec->via[i]);
     for (size_t i = 0; i < e->net->ndevices; i++) /* where destination NAT sends packets */
-        for (int f = 0; f < 2; f++)
-            if (e->net->devices[i].nat_forward[f].family != FAMILY_NONE)
-                routing_prepare(rt, e->net->devices[i].nat_forward[f]);
+        for (int f = 0; e->net->devices[i].extra && f < 2; f++)
+            if (e->net->devices[i].extra->nat_forward[f].family != FAMILY_NONE)
+                routing_prepare(rt, e->net->devices[i].extra->nat_forward[f]);
     if (spec->nvia)
         return; /* a source route's legs are computed as the run goes */
     const struct fwd_path *out = engine_path(e, e->src_addr, e->src_device, spec->dst);

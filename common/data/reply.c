@@ -35,7 +35,7 @@ struct addr reply_chosen_addr(struct engine *e, const struct fwd_path *p, size_t
         break;
     case REPLY_FROM_ADDRESS:
         if (f != FAMILY_NONE)
-            return d->reply_from_addr[f == FAMILY_V6];
+            return device_extra(d)->reply_from_addr[f == FAMILY_V6];
         break;
     case REPLY_FROM_INGRESS:
         break;

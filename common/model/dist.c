@@ -817,33 +817,90 @@ static bool shape_ok(const struct dist *d)
     return false;
 }
 
-static struct dist *read_node(struct bytes_in *in, int depth)
+/* The checks of a node read so far (kind, counts) in the order read_node
+ * and skip_node both make them, so that either fails first where the
+ * other would: a parse nests a sum and a term a level, so twice its depth
+ * bounds a tree. */
+static void check_depth(struct bytes_in *in, int depth)
 {
-    /* a parse nests a sum and a term a level: twice its depth bounds a tree */
     if (depth > 2 * MAX_DEPTH + 2)
         bytes_fail(in, "a distribution nested too deep");
-    struct dist *d = checked_realloc(NULL, sizeof *d);
+}
+
+static void check_shape(struct bytes_in *in, const struct dist *d)
+{
+    if (!shape_ok(d))
+        bytes_fail(in, "a distribution node without the parts its kind needs");
+}
+
+static struct dist *read_node(struct bytes_in *in, const struct dist_alloc *m, int depth)
+{
+    check_depth(in, depth);
+    struct dist *d = m->take(m->ctx, sizeof *d);
     memset(d, 0, sizeof *d);
     d->kind = (enum dist_kind)bytes_get_enum(in, DIST_SUM + 1, "distribution kind");
     d->index = bytes_get_u64(in);
     d->a = bytes_get_f64(in);
     d->b = bytes_get_f64(in);
     d->nnumbers = bytes_get_count(in, 8);
-    d->numbers = d->nnumbers ? checked_realloc(NULL, d->nnumbers * sizeof *d->numbers) : NULL;
+    d->numbers = d->nnumbers ? m->take(m->ctx, d->nnumbers * sizeof *d->numbers) : NULL;
     for (size_t i = 0; i < d->nnumbers; i++)
         d->numbers[i] = bytes_get_f64(in);
     size_t nkids = bytes_get_count(in, NODE_MIN_BYTES);
-    d->kids = nkids ? checked_realloc(NULL, nkids * sizeof *d->kids) : NULL;
+    d->kids = nkids ? m->take(m->ctx, nkids * sizeof *d->kids) : NULL;
     for (; d->nkids < nkids; d->nkids++)
-        d->kids[d->nkids] = read_node(in, depth + 1);
-    if (!shape_ok(d))
-        bytes_fail(in, "a distribution node without the parts its kind needs");
+        d->kids[d->nkids] = read_node(in, m, depth + 1);
+    check_shape(in, d);
     for (size_t i = 0; d->kind == DIST_MIX && i < d->nnumbers; i++)
         d->weight_total += d->numbers[i]; /* as parse_branch adds them */
     return d;
 }
 
-struct dist *dist_read(struct bytes_in *in)
+struct dist *dist_read(struct bytes_in *in, const struct dist_alloc *m)
 {
-    return read_node(in, 0);
+    return read_node(in, m, 0);
+}
+
+/* read_node's reads and checks without the tree: 1 if a node keeps
+ * state from draw to draw (replay's position, run's cache). */
+static int skip_node(struct bytes_in *in, int depth)
+{
+    check_depth(in, depth);
+    /* Most nodes are a leaf without numbers (const, uniform, normal,
+     * lognormal): kind, index, a, b and two zero counts, checked in one
+     * go; they pass every check below. */
+    const uint8_t *p = in->p;
+    if (bytes_left(in) >= NODE_MIN_BYTES && p[0] <= DIST_LOGNORMAL &&
+        bytes_load_u32(p + 25) == 0 && bytes_load_u32(p + 29) == 0) {
+        in->p += NODE_MIN_BYTES;
+        return 0;
+    }
+    struct dist d = {.kind = (enum dist_kind)bytes_get_enum(in, DIST_SUM + 1,
+                                                            "distribution kind")};
+    for (int i = 0; i < 3; i++)
+        bytes_get(in, 8); /* index, a, b: one by one, failing where read_node would */
+    d.nnumbers = bytes_get_count(in, 8);
+    bytes_get(in, d.nnumbers * 8);
+    d.nkids = bytes_get_count(in, NODE_MIN_BYTES);
+    int state = d.kind == DIST_REPLAY || d.kind == DIST_RUN;
+    for (size_t i = 0; i < d.nkids; i++)
+        state |= skip_node(in, depth + 1);
+    check_shape(in, &d);
+    return state;
+}
+
+int dist_skip(struct bytes_in *in)
+{
+    return skip_node(in, 0);
+}
+
+void dist_free_state(struct dist *d)
+{
+    if (!d)
+        return;
+    for (size_t i = 0; i < d->nkids; i++)
+        dist_free_state(d->kids[i]);
+    free(d->slots);
+    d->slots = NULL;
+    d->nslots = d->slots_used = 0;
 }

@@ -59,9 +59,27 @@ struct bytes_in;
 /* The tree, node by node (per-run state is not written: a read tree
  * starts a run as a parsed one). */
 void dist_write(struct bytes_out *o, const struct dist *d);
-/* A tree dist_write wrote; anything else (a kind out of range, a node
- * without the children its kind needs, deeper than a parse allows) fails
- * through IN's callback.  The caller frees the tree with dist_free. */
-struct dist *dist_read(struct bytes_in *in);
+/* Where dist_read puts a tree: TAKE(CTX, N) returns N bytes (it does not
+ * fail), all freed at once by their owner (a compiled profile's pool). */
+struct dist_alloc {
+    void *(*take)(void *ctx, size_t n);
+    void *ctx;
+};
+
+/* A tree dist_write wrote, its nodes and arrays in M's memory; anything
+ * else (a kind out of range, a node without the children its kind needs,
+ * deeper than a parse allows) fails through IN's callback.  Not freed
+ * with dist_free: its owner frees the memory, dist_free_state first. */
+struct dist *dist_read(struct bytes_in *in, const struct dist_alloc *m);
+
+/* Goes past the tree at IN as dist_read would, with the same checks, and
+ * builds nothing; returns 1 if the tree keeps state between draws (a
+ * replay's position, a run's cache), 0 if a draw is a pure function of
+ * its arguments: such a tree may serve several elements. */
+int dist_skip(struct bytes_in *in);
+
+/* Frees what sampling added to a tree dist_read made (the run caches),
+ * not its nodes. */
+void dist_free_state(struct dist *d);
 
 #endif

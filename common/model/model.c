@@ -10,31 +10,76 @@
 
 #include "base/util.h"
 
+/* The first of N objects of SIZE bytes at OBJECTS whose id (the char *
+ * at ID_OFFSET) is ID, or -1: the find of a network whose table of ids
+ * was not built (a compiled profile's).  A run looks up a name or two,
+ * and a scan of them all costs less than building the table: that was a
+ * twelfth of a compiled 1,000-device tracert's instructions and a tenth
+ * of its page faults. */
+static int scan_ids(const void *objects, size_t n, size_t size, size_t id_offset,
+                    const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (str_ieq(*(char *const *)((const char *)objects + i * size + id_offset), id))
+            return (int)i;
+    return -1;
+}
+
+/* Each find: the table if it was built (a text profile's loader fills it
+ * as it creates each object), else the scan. */
 int network_find_device(const struct network *net, const char *id)
 {
-    return (int)strmap_get(&net->device_ids, id);
+    return net->device_ids.cap ? (int)strmap_get(&net->device_ids, id)
+                               : scan_ids(net->devices, net->ndevices, sizeof *net->devices,
+                                          offsetof(struct device, id), id);
 }
 
 int network_find_link(const struct network *net, const char *id)
 {
-    return (int)strmap_get(&net->link_ids, id);
+    return net->link_ids.cap ? (int)strmap_get(&net->link_ids, id)
+                             : scan_ids(net->links, net->nlinks, sizeof *net->links,
+                                        offsetof(struct link, id), id);
 }
 
 int network_find_scenario(const struct network *net, const char *id)
 {
-    return (int)strmap_get(&net->scenario_ids, id);
+    return net->scenario_ids.cap ? (int)strmap_get(&net->scenario_ids, id)
+                                 : scan_ids(net->scenarios, net->nscenarios,
+                                            sizeof *net->scenarios,
+                                            offsetof(struct scenario, id), id);
 }
 
 int network_find_session(const struct network *net, const char *id)
 {
-    return (int)strmap_get(&net->session_ids, id);
+    return net->session_ids.cap ? (int)strmap_get(&net->session_ids, id)
+                                : scan_ids(net->sessions, net->nsessions, sizeof *net->sessions,
+                                           offsetof(struct session, id), id);
+}
+
+/* A hash of A for the index: its two words mixed, a tenth of addr_hash's
+ * byte-by-byte instructions (that one is the ECMP hash's, which the
+ * output depends on: not changed). */
+static size_t index_hash(struct addr a)
+{
+    uint64_t lo, hi;
+    memcpy(&lo, a.b, 8);
+    memcpy(&hi, a.b + 8, 8);
+    uint64_t h = (lo ^ (hi << 32 | hi >> 32) ^ a.family) * 0x9e3779b97f4a7c15u;
+    h = (h ^ (h >> 32)) * 0xd6e8feb86659fd93u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+/* The address a slot holds. */
+static struct addr slot_addr(const struct network *net, struct addr_slot s)
+{
+    return net->ifaces[s.iface].addrs[s.entry].addr;
 }
 
 /* The slot of A in the index: its own or the empty one where it would go. */
 static size_t addr_slot_of(const struct network *net, struct addr a)
 {
-    size_t mask = net->addr_index_cap - 1, i = (size_t)addr_hash(a) & mask;
-    while (net->addr_index[i].iface >= 0 && !addr_eq(net->addr_index[i].addr, a))
+    size_t mask = net->addr_index_cap - 1, i = index_hash(a) & mask;
+    while (net->addr_index[i].iface >= 0 && !addr_eq(slot_addr(net, net->addr_index[i]), a))
         i = (i + 1) & mask;
     return i;
 }
@@ -50,7 +95,7 @@ static void addr_index_resize(struct network *net, size_t cap)
         net->addr_index[i].iface = -1;
     for (size_t i = 0; i < old_cap; i++)
         if (old[i].iface >= 0)
-            net->addr_index[addr_slot_of(net, old[i].addr)] = old[i];
+            net->addr_index[addr_slot_of(net, slot_addr(net, old[i]))] = old[i];
     free(old);
 }
 
@@ -67,7 +112,7 @@ int network_index_address(struct network *net, int iface, int entry)
     struct addr_slot *slot = &net->addr_index[addr_slot_of(net, a)];
     if (slot->iface >= 0)
         return slot->iface;
-    *slot = (struct addr_slot){a, iface, entry};
+    *slot = (struct addr_slot){iface, entry};
     net->naddr_index++;
     return -1;
 }
@@ -92,35 +137,6 @@ int network_index_addresses(struct network *net, int *iface, int *entry, int *ow
             }
         }
     return 0;
-}
-
-/* Puts each id of N objects of SIZE bytes at OBJECTS (its id the char *
- * at ID_OFFSET) into MAP; -1 if one is there already. */
-static int index_ids(struct strmap *map, const void *objects, size_t n, size_t size,
-                     size_t id_offset)
-{
-    strmap_reserve(map, map->used + n);
-    for (size_t i = 0; i < n; i++) {
-        const char *id = *(char *const *)((const char *)objects + i * size + id_offset);
-        if (strmap_put(map, id, (long)i) != (long)i)
-            return -1;
-    }
-    return 0;
-}
-
-int network_index_ids(struct network *net)
-{
-    return index_ids(&net->device_ids, net->devices, net->ndevices, sizeof *net->devices,
-                     offsetof(struct device, id)) ||
-           index_ids(&net->link_ids, net->links, net->nlinks, sizeof *net->links,
-                     offsetof(struct link, id)) ||
-           index_ids(&net->session_ids, net->sessions, net->nsessions, sizeof *net->sessions,
-                     offsetof(struct session, id)) ||
-           index_ids(&net->scenario_ids, net->scenarios, net->nscenarios,
-                     sizeof *net->scenarios, offsetof(struct scenario, id)) ||
-           index_ids(&net->site_ids, net->sites, net->nsites, sizeof *net->sites,
-                     offsetof(struct site, id))
-               ? -1 : 0;
 }
 
 void network_attach_links(struct network *net)
@@ -272,7 +288,9 @@ static void free_device(struct device *d)
     free(d->neighbor_cached);
     free(d->decrement_links);
     free(d->networks);
-    free(d->nat_inside);
+    if (d->extra)
+        free(d->extra->nat_inside);
+    free(d->extra);
 }
 
 static void free_session_end(struct session_end *e)
@@ -315,17 +333,18 @@ static void free_objects(struct network *net)
     }
 }
 
-/* A compiled profile's: its small arrays and the segments' names are the
- * pool's, its strings in its bytes; the distributions are not. */
+/* A compiled profile's: its small arrays, the segments' names and the
+ * distributions are the pool's (a distribution may be shared: only what
+ * sampling added to one is freed), its strings in its bytes. */
 static void free_pooled_objects(struct network *net)
 {
     for (size_t i = 0; i < net->ndevices; i++) {
-        dist_free(net->devices[i].reply_delay);
-        dist_free(net->devices[i].flow_setup);
-        dist_free(net->devices[i].neighbor_resolve);
+        dist_free_state(net->devices[i].reply_delay);
+        dist_free_state(net->devices[i].flow_setup);
+        dist_free_state(net->devices[i].neighbor_resolve);
     }
     for (size_t i = 0; i < net->nlinks; i++)
-        dist_free(net->links[i].latency);
+        dist_free_state(net->links[i].latency);
     pool_free(net->pool);
     free(net->pool);
 }

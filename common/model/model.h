@@ -24,14 +24,15 @@ struct iface_addr {
     char *ptr;         /* reverse name, or NULL */
 };
 
+/* 48 bytes: the index beside the device fills what was a hole (56). */
 struct iface {
     char *name;
     int device;
+    uint32_t index;    /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
     struct iface_addr *addrs;
     size_t naddrs;
     int *links;        /* links attached here (in network's iface_links) */
     size_t nlinks;
-    unsigned long index; /* NAME%INDEX: the zone of its link-local addresses; 0: none given */
 };
 
 struct static_route {
@@ -52,24 +53,42 @@ enum reply_from_mode {
     REPLY_FROM_ADDRESS        /* fixed addresses, one per family at most */
 };
 
-/* The address index: open addressing over every interface address. */
+/* The address index: open addressing over every interface address.  A
+ * slot names the address, it does not copy it: 8 bytes, not 28 (the
+ * index of a 1,000-device network was 28 pages, each a page fault). */
 struct addr_slot {
-    struct addr addr;
     int iface;         /* -1: empty */
     int entry;         /* index into the interface's addrs */
 };
 
+/* What few devices have: fixed reply addresses, NAT's prefixes and
+ * addresses.  Apart from struct device, made only for the devices that
+ * have some (device_extra): they were 92 of its 312 bytes, and a
+ * 1,000-device network's devices are 76 pages. */
+struct device_extra {
+    struct addr reply_from_addr[2]; /* REPLY_FROM_ADDRESS: [v4, v6], FAMILY_NONE if not given */
+    /* Source NAT: a packet from one of these prefixes that leaves by the
+     * outside interface leaves with that interface's address. */
+    struct prefix *nat_inside;
+    size_t nnat_inside;
+    /* Destination NAT: a packet that comes in by the outside interface for
+     * its address goes on to this inside address ([v4, v6]; FAMILY_NONE:
+     * none of that family). */
+    struct addr nat_forward[2];
+};
+
+/* The fields of 4 bytes are kept in pairs: a hole after each was 24 of
+ * its bytes. */
 struct device {
     char *id;              /* section name: lower case */
     enum device_kind kind;
+    int site;              /* -1: none */
     char **names;          /* forward names, case kept; names[0] is canonical */
     size_t nnames;
-    int site;              /* -1: none */
     int *ifaces;
     size_t nifaces;
     struct static_route *statics;
     size_t nstatics;
-    int answers;           /* answers probes addressed to it or expiring at it */
     double reply_loss;     /* probability it drops its own reply (ICMP policing) */
     unsigned reply_limit;  /* rate limit: at most this many replies ... */
     unsigned reply_limit_ms; /* ... per this many ms (token bucket); 0: none */
@@ -90,33 +109,26 @@ struct device {
     struct addr *neighbor_cached;
     size_t nneighbor_cached;
     int decrement_all;     /* decrements TTL whatever link the packet came in on */
+    uint32_t asn;          /* 0: takes no part in route exchange */
     int *decrement_links;  /* else: only on these ingress links */
     size_t ndecrement_links;
-    uint32_t asn;          /* 0: takes no part in route exchange */
     struct prefix *networks; /* prefixes it originates into route exchange */
     size_t nnetworks;
     enum reply_from_mode reply_from;
     int reply_from_iface;  /* REPLY_FROM_IFACE: the interface */
-    struct addr reply_from_addr[2]; /* REPLY_FROM_ADDRESS: [v4, v6], FAMILY_NONE if not given */
-    /* Source NAT: a packet from one of these prefixes that leaves by the
-     * outside interface leaves with that interface's address. */
-    struct prefix *nat_inside;
-    size_t nnat_inside;
-    int nat_outside;       /* the outside interface, -1: no NAT */
-    /* Destination NAT: a packet that comes in by the outside interface for
-     * its address goes on to this inside address ([v4, v6]; FAMILY_NONE:
-     * none of that family). */
-    struct addr nat_forward[2];
+    int nat_outside;       /* the outside interface, -1: no NAT (struct device_extra) */
+    int answers;           /* answers probes addressed to it or expiring at it */
+    struct device_extra *extra; /* NULL: none of its fields (device_extra) */
     /* -r/-s as the destination: the stack also fills a slot with the
      * address a request arrived for, before adding its own to the reply
      * (Linux does; RFC 1122 asks for one entry only). */
     int record_on_arrival;
-    /* How far the device's clock is ahead of the network's time of day
-     * (behind if negative), in ms: what its -s timestamps read. */
-    double clock_offset_ms;
     /* reverse_first_lookup = fail: the first reverse lookup of one of its
      * addresses in a run finds no name, later ones do (model/resolve.h). */
     int reverse_first_fails;
+    /* How far the device's clock is ahead of the network's time of day
+     * (behind if negative), in ms: what its -s timestamps read. */
+    double clock_offset_ms;
 };
 
 /* How the routers a link stands for (struct link's routers) treat the TTL. */
@@ -127,6 +139,15 @@ enum routers_ttl {
 };
 
 #define LINK_MAX_ROUTERS 64
+
+/* The addresses and names of the routers a link stands for (struct link's
+ * routers), apart from the link: few links have them, and the 64 bytes
+ * inside every link were a quarter of a 1,000-device network's links. */
+struct segment {
+    struct prefix router_pool[2]; /* [v4, v6]: router I answers from pool + I;
+                                     family FAMILY_NONE: none of that family */
+    char **router_ptr[2];  /* [v4, v6][I - 1]: reverse names, or NULL */
+};
 
 struct link {
     char *id;
@@ -139,18 +160,18 @@ struct link {
      * ends, numbered 1..routers from end a, not listed in the profile. */
     unsigned routers;
     enum routers_ttl routers_ttl;
-    struct prefix router_pool[2]; /* [v4, v6]: router I answers from pool + I;
-                                     family FAMILY_NONE: none of that family */
-    char **router_ptr[2];  /* [v4, v6][I - 1]: reverse names, or NULL */
+    struct segment *segment; /* NULL: no addresses, no names (link_segment) */
 };
 
 /* One side of a route-exchange session: what it accepts and sends. */
 struct session_end {
     int device;
-    int has_local_pref;
-    unsigned local_pref;   /* set on routes learned here */
+    unsigned local_pref;   /* set on routes learned here (if has_local_pref) */
     unsigned prepend;      /* extra copies of own ASN on export */
-    int export_local, export_connected, export_learned_all;
+    /* flags, a byte each: as ints, with the hole after them, they were 20
+     * of the 80 bytes of an end */
+    unsigned char has_local_pref;
+    unsigned char export_local, export_connected, export_learned_all;
     int *export_sessions;  /* learned routes of these sessions pass */
     size_t nexport_sessions;
     struct prefix *export_filter; /* if set: only these or more specific */
@@ -196,13 +217,16 @@ struct network {
     struct scenario *scenarios; size_t nscenarios;
     struct site *sites;     size_t nsites;
     struct addr_slot *addr_index; size_t addr_index_cap; size_t naddr_index;
-    /* Section name -> index into the arrays above, filled as the loader
-     * creates each object: the finds below take constant time. */
+    /* Section name -> index into the arrays above, filled as the text
+     * loader creates each object (its references and duplicate checks
+     * look up every name).  A compiled profile's are left empty: its
+     * finds scan the array (model.c's scan_ids). */
     struct strmap device_ids, link_ids, session_ids, scenario_ids, site_ids;
     /* A compiled profile's (profile/compiled.h): where the objects' small
-     * arrays are (base/pool.h; its strings are in its bytes), freed at once; NULL for a text profile,
-     * whose every one is a malloc of its own.  The arrays above, the
-     * distributions and iface_links are malloc's either way. */
+     * arrays and distributions are (base/pool.h; its strings are in its
+     * bytes), freed at once; NULL for a text profile, whose every one is a
+     * malloc of its own.  The arrays above and iface_links are malloc's
+     * either way. */
     struct pool *pool;
     /* A compiled profile read by compiled_load: its file, mapped, where
      * its strings are used in place; unmapped by network_free.  NULL
@@ -221,6 +245,7 @@ struct network {
 
 void network_free(struct network *net);
 
+/* The object of that id (without case), or -1. */
 int network_find_device(const struct network *net, const char *id);
 int network_find_link(const struct network *net, const char *id);
 int network_find_scenario(const struct network *net, const char *id);
@@ -234,11 +259,6 @@ int network_index_address(struct network *net, int iface, int entry);
  * that has it).  The text loader and a compiled profile's reader both
  * build the index so. */
 int network_index_addresses(struct network *net, int *iface, int *entry, int *owner);
-/* Enters every object's id into device_ids, link_ids, session_ids,
- * scenario_ids and site_ids; returns 0, or -1 if an id of one kind is
- * there twice (a compiled profile's reader: the text loader enters each
- * as it creates the object). */
-int network_index_ids(struct network *net);
 /* Fills every interface's links (none before) from the links' ends, in
  * the order of the links. */
 void network_attach_links(struct network *net);
@@ -274,6 +294,16 @@ int device_has_global(const struct network *net, int device, enum addr_family f)
 
 /* ---- transit segments and NAT (segment.c) ---------------------------------- */
 
+/* DEVICE's extra fields: its own, or ones with no address and no prefix. */
+const struct device_extra *device_extra(const struct device *d);
+/* DEVICE's own, made empty (zeroed) if it had none: a text profile's is
+ * freed with the device, a compiled one's is its pool's. */
+struct device_extra *device_extra_made(struct device *d, struct pool *pool);
+/* LINK's segment: its own, or one without addresses or names. */
+const struct segment *link_segment(const struct link *l);
+/* LINK's own segment, made empty (zeroed) if it had none: a text profile's
+ * is freed by link_free_segment, a compiled one's is its pool's. */
+struct segment *link_segment_made(struct link *l, struct pool *pool);
 /* How many TTL steps crossing LINK takes (0 for a plain link). */
 unsigned link_ttl_hops(const struct link *l);
 /* Whether the prefix POOL has an address for each of ROUTERS routers
@@ -289,7 +319,8 @@ int network_segment_router(const struct network *net, struct addr a, int *link, 
  * none.  Reads the address index, so it is built first. */
 int link_router_on_iface(const struct network *net, int link, unsigned *router,
                          struct addr *a);
-/* Frees what the link's transit segment owns (the reverse names). */
+/* Frees the link's segment (a text profile's) and what it owns (the
+ * reverse names). */
 void link_free_segment(struct link *l);
 /* The source a packet from SRC has after DEVICE sends it out of interface
  * EGRESS: its NAT's outside address, or SRC unchanged. */

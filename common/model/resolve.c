@@ -92,7 +92,7 @@ static const char *segment_reverse(const struct network *net, struct addr a)
     unsigned i;
     if (!network_segment_router(net, a, &l, &i))
         return NULL;
-    char **names = net->links[l].router_ptr[a.family == FAMILY_V6];
+    char **names = link_segment(&net->links[l])->router_ptr[a.family == FAMILY_V6];
     return names ? names[i - 1] : NULL;
 }
 

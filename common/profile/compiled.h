@@ -14,7 +14,7 @@
  * the text's size and checksum, by which a compiled twin is matched to
  * its text (profile/twin.h).  The body holds the arrays of struct
  * network field by field, little-endian; what the loader derives (the
- * address index, the name maps, each interface's links) is not stored but
+ * address index, each interface's links) is not stored but
  * rebuilt by the same functions.  A file of another build is refused: its
  * layout may differ. */
 #ifndef NETMIMIC_COMPILED_H

@@ -45,7 +45,7 @@ static void check_device_refs(struct bytes_in *in, const struct network *net)
 /* A segment's pool holds its routers (profile_refs.c's check_segment). */
 static int pool_holds(const struct link *l, int f)
 {
-    const struct prefix *p = &l->router_pool[f];
+    const struct prefix *p = &link_segment(l)->router_pool[f];
     if (p->addr.family == FAMILY_NONE)
         return 1;
     return l->routers && segment_pool_has_room(p, l->routers);
@@ -59,8 +59,9 @@ static void check_links(struct bytes_in *in, const struct network *net)
             bytes_fail(in, "a link that joins a device to itself");
         if (!pool_holds(l, 0) || !pool_holds(l, 1))
             bytes_fail(in, "a segment pool without room for its routers");
-        if (l->router_pool[0].addr.family == FAMILY_V6 ||
-            l->router_pool[1].addr.family == FAMILY_V4)
+        const struct segment *s = link_segment(l);
+        if (s->router_pool[0].addr.family == FAMILY_V6 ||
+            s->router_pool[1].addr.family == FAMILY_V4)
             bytes_fail(in, "a segment pool of the other family");
     }
 }
@@ -106,9 +107,9 @@ static void check_neighbours(struct bytes_in *in, const struct network *net)
             if (device_link_to(net, (int)i, d->neighbor_cached[k], 0) < 0)
                 bytes_fail(in, "a cached neighbour at the end of no link");
         for (int f = 0; f < 2; f++)
-            if (d->nat_forward[f].family != FAMILY_NONE &&
+            if (device_extra(d)->nat_forward[f].family != FAMILY_NONE &&
                 (d->nat_outside < 0 ||
-                 !iface_addr_of(net, d->nat_outside, d->nat_forward[f].family)))
+                 !iface_addr_of(net, d->nat_outside, device_extra(d)->nat_forward[f].family)))
                 bytes_fail(in, "a nat_forward without an outside address");
     }
 }
@@ -126,8 +127,6 @@ static void check_segment_addresses(struct bytes_in *in, const struct network *n
 
 void compiled_rebuild(struct bytes_in *in, struct network *net)
 {
-    if (network_index_ids(net) != 0)
-        bytes_fail(in, "an id given twice");
     network_attach_links(net);
     int ifc, entry, owner;
     if (network_index_addresses(net, &ifc, &entry, &owner) != 0)

@@ -12,9 +12,11 @@
  * them; a file that breaks one is damaged (IN's callback). */
 void compiled_check(struct bytes_in *in, const struct network *net);
 
-/* What the text loader derives, rebuilt by the same functions: the name
- * maps, each interface's links, the address index; then the checks that
- * need them (static next hops, cached neighbours, NAT addresses). */
+/* What the text loader derives, rebuilt by the same functions: each
+ * interface's links, the address index; then the checks that need them
+ * (static next hops, cached neighbours, NAT addresses).  Not the name
+ * maps: a run finds its few names by a scan (model.h), and an id given
+ * twice in a crafted file finds the first, as the map did. */
 void compiled_rebuild(struct bytes_in *in, struct network *net);
 
 #endif

@@ -29,11 +29,22 @@ static _Noreturn void damaged(const struct bytes_in *in, const char *reason)
         reason, bytes_offset(in));
 }
 
-/* The bytes, and the pool the strings and small arrays go to: a reader
- * of values finds it from the bytes_in it is given (its first member). */
+/* A distribution already read, by its bytes (see get_dist). */
+struct seen_dist {
+    const uint8_t *at; /* NULL: an empty slot */
+    size_t len;
+    uint64_t hash;
+    struct dist *d;
+};
+
+/* The bytes, the pool the strings and small arrays go to, and the
+ * stateless distributions read so far: a reader of values finds them from
+ * the bytes_in it is given (its first member). */
 struct source {
     struct bytes_in in;
     struct pool *pool;
+    struct seen_dist *seen; /* open addressing, at most half full */
+    size_t nseen, cap_seen;
 };
 
 /* N bytes of the pool (NULL for none): the arrays are filled whole as
@@ -181,6 +192,80 @@ static uint32_t get_u32_range(struct bytes_in *in, uint32_t lo, uint32_t hi, con
     return v;
 }
 
+static void *take_for_dist(void *pool, size_t n)
+{
+    return pool_alloc(pool, n);
+}
+
+/* A hash of a distribution's LEN bytes at AT: its first four words and
+ * its length (bytes_checksum's whole pass and avalanche cost five times
+ * as much, and a collision only costs a comparison).  A leaf is 33
+ * bytes: kind, index, its two numbers. */
+static uint64_t span_hash(const uint8_t *at, size_t len)
+{
+    uint64_t h = len * 0x9e3779b97f4a7c15u;
+    for (size_t i = 0; i + 8 <= len && i < 32; i += 8)
+        h = (h ^ bytes_load_u64(at + i)) * 0xff51afd7ed558ccdu;
+    return h ^ (h >> 32);
+}
+
+/* The slot of the LEN bytes at AT (of hash H) in SRC's table: its own, or
+ * the empty one where it goes. */
+static struct seen_dist *seen_slot(const struct source *src, const uint8_t *at, size_t len,
+                                   uint64_t h)
+{
+    size_t mask = src->cap_seen - 1, i = (size_t)h & mask;
+    for (;; i = (i + 1) & mask) {
+        const struct seen_dist *s = &src->seen[i];
+        if (!s->at || (s->hash == h && s->len == len && memcmp(s->at, at, len) == 0))
+            return &src->seen[i];
+    }
+}
+
+static void seen_grow(struct source *src)
+{
+    struct seen_dist *old = src->seen;
+    size_t old_cap = src->cap_seen;
+    src->cap_seen = old_cap ? 2 * old_cap : 64;
+    src->seen = ecalloc(src->cap_seen, sizeof *src->seen);
+    for (size_t i = 0; i < old_cap; i++)
+        if (old[i].at)
+            *seen_slot(src, old[i].at, old[i].len, old[i].hash) = old[i];
+    free(old);
+}
+
+/* A distribution, in the pool.  One whose draws keep no state is read
+ * once for all the elements that have its very bytes, and shared: most
+ * of a network's devices and links have one of a few (a generated
+ * 1,000-device network: three for 2,000 elements), and a tree each was
+ * a seventh of a compiled load's instructions and fifty of its page
+ * faults.  A replay or run keeps its position or cache in its nodes: one
+ * of those is read for each element that has it. */
+static struct dist *get_shared_dist(struct source *src)
+{
+    struct bytes_in *in = &src->in;
+    const uint8_t *at = in->p;
+    int state = dist_skip(in);
+    size_t len = (size_t)(in->p - at);
+    uint64_t h = span_hash(at, len);
+    struct seen_dist *slot = NULL;
+    if (!state) {
+        if (2 * (src->nseen + 1) > src->cap_seen)
+            seen_grow(src);
+        slot = seen_slot(src, at, len, h);
+        if (slot->at)
+            return slot->d;
+    }
+    in->p = at; /* read again, as the skip checked it */
+    struct dist_alloc m = {take_for_dist, src->pool};
+    struct dist *d = dist_read(in, &m);
+    if (slot) {
+        *slot = (struct seen_dist){at, len, h, d};
+        src->nseen++;
+    }
+    return d;
+}
+
 static struct dist *get_dist(struct bytes_in *in, int required)
 {
     if (!get_flag(in)) {
@@ -188,7 +273,7 @@ static struct dist *get_dist(struct bytes_in *in, int required)
             damaged(in, "a missing distribution");
         return NULL;
     }
-    return dist_read(in);
+    return get_shared_dist((struct source *)(void *)in);
 }
 
 /* ---- objects ----------------------------------------------------------------- */
@@ -210,12 +295,17 @@ static void get_device_routing(struct reader *r, struct device *d)
     d->reply_from = (enum reply_from_mode)bytes_get_enum(in, REPLY_FROM_ADDRESS + 1,
                                                          "reply_from mode");
     d->reply_from_iface = bytes_get_index(in, r->net->nifaces, 1, "reply_from interface");
-    d->reply_from_addr[0] = get_addr(in);
-    d->reply_from_addr[1] = get_addr(in);
-    d->nat_inside = get_prefixes(in, &d->nnat_inside);
+    struct device_extra x;
+    x.reply_from_addr[0] = get_addr(in);
+    x.reply_from_addr[1] = get_addr(in);
+    x.nat_inside = get_prefixes(in, &x.nnat_inside);
     d->nat_outside = bytes_get_index(in, r->net->nifaces, 1, "nat_outside interface");
-    d->nat_forward[0] = get_addr(in);
-    d->nat_forward[1] = get_addr(in);
+    x.nat_forward[0] = get_addr(in);
+    x.nat_forward[1] = get_addr(in);
+    /* made (in the pool) only for a device that has one of them */
+    if (x.reply_from_addr[0].family || x.reply_from_addr[1].family || x.nnat_inside ||
+        x.nat_forward[0].family || x.nat_forward[1].family)
+        *device_extra_made(d, ((struct source *)(void *)in)->pool) = x;
 }
 
 /* The names: an array in the pool, each name in place. */
@@ -276,7 +366,7 @@ static void get_iface(struct reader *r, struct iface *ifc)
     uint64_t index = bytes_get_u64(in);
     if (index > 4294967295u)
         damaged(in, "an interface index out of range");
-    ifc->index = (unsigned long)index;
+    ifc->index = (uint32_t)index;
 }
 
 /* A segment's reverse names: a flag, then one (or NULL) per router. */
@@ -286,9 +376,23 @@ static void get_router_names(struct bytes_in *in, struct link *l, int f)
         return;
     if (l->routers > bytes_left(in) / 4)
         damaged(in, "a count larger than the bytes left");
-    l->router_ptr[f] = take(in, (l->routers ? l->routers : 1) * sizeof *l->router_ptr[f]);
+    struct pool *pool = ((struct source *)(void *)in)->pool;
+    char ***ptr = &link_segment_made(l, pool)->router_ptr[f];
+    *ptr = take(in, (l->routers ? l->routers : 1) * sizeof **ptr);
     for (unsigned i = 0; i < l->routers; i++)
-        l->router_ptr[f][i] = get_str(in);
+        (*ptr)[i] = get_str(in);
+}
+
+/* The segment, made (in the pool) only for a link that has an address
+ * pool or names. */
+static void get_segment(struct bytes_in *in, struct link *l)
+{
+    for (int f = 0; f < 2; f++) {
+        struct prefix pool = get_prefix(in);
+        if (pool.addr.family != FAMILY_NONE)
+            link_segment_made(l, ((struct source *)(void *)in)->pool)->router_pool[f] = pool;
+        get_router_names(in, l, f);
+    }
 }
 
 static void get_link(struct reader *r, struct link *l)
@@ -303,10 +407,7 @@ static void get_link(struct reader *r, struct link *l)
     l->mtu = get_u32_range(in, 68, 65535, "mtu");
     l->routers = get_u32_range(in, 0, LINK_MAX_ROUTERS, "routers");
     l->routers_ttl = (enum routers_ttl)bytes_get_enum(in, ROUTERS_TTL_NONE + 1, "routers_ttl");
-    for (int f = 0; f < 2; f++) {
-        l->router_pool[f] = get_prefix(in);
-        get_router_names(in, l, f);
-    }
+    get_segment(in, l);
 }
 
 static void get_session_end(struct reader *r, struct session_end *e)
@@ -462,12 +563,14 @@ void compiled_load_bytes(const char *path, const uint8_t *data, size_t size, int
     net->path = estrdup(path);
     net->pool = ecalloc(1, sizeof *net->pool);
     pool_reserve(net->pool, size);
-    struct source src = {{.start = data, .p = data, .end = data + size, .fail = damaged,
-                          .context = net->path}, net->pool};
+    struct source src = {.in = {.start = data, .p = data, .end = data + size, .fail = damaged,
+                                .context = net->path},
+                         .pool = net->pool};
     struct bytes_in *in = &src.in;
     get_header(in, path, check_sum, net);
     struct reader r = {in, net};
     get_body(&r);
+    free(src.seen);
     if (bytes_left(in))
         damaged(in, "bytes after the last object");
     compiled_check(in, net);

@@ -73,12 +73,13 @@ static void put_device_routing(struct bytes_out *o, const struct device *d)
     put_prefixes(o, d->networks, d->nnetworks);
     bytes_put_u8(o, d->reply_from);
     bytes_put_i32(o, d->reply_from_iface);
-    put_addr(o, d->reply_from_addr[0]);
-    put_addr(o, d->reply_from_addr[1]);
-    put_prefixes(o, d->nat_inside, d->nnat_inside);
+    const struct device_extra *x = device_extra(d);
+    put_addr(o, x->reply_from_addr[0]);
+    put_addr(o, x->reply_from_addr[1]);
+    put_prefixes(o, x->nat_inside, x->nnat_inside);
     bytes_put_i32(o, d->nat_outside);
-    put_addr(o, d->nat_forward[0]);
-    put_addr(o, d->nat_forward[1]);
+    put_addr(o, x->nat_forward[0]);
+    put_addr(o, x->nat_forward[1]);
 }
 
 static void put_device(struct bytes_out *o, const struct device *d)
@@ -137,11 +138,12 @@ static void put_link(struct bytes_out *o, const struct link *l)
     bytes_put_u32(o, l->mtu);
     bytes_put_u32(o, l->routers);
     bytes_put_u8(o, l->routers_ttl);
+    const struct segment *s = link_segment(l);
     for (int f = 0; f < 2; f++) {
-        put_prefix(o, l->router_pool[f]);
-        bytes_put_u8(o, l->router_ptr[f] != NULL);
-        for (unsigned r = 0; l->router_ptr[f] && r < l->routers; r++)
-            bytes_put_str(o, l->router_ptr[f][r]);
+        put_prefix(o, s->router_pool[f]);
+        bytes_put_u8(o, s->router_ptr[f] != NULL);
+        for (unsigned r = 0; s->router_ptr[f] && r < l->routers; r++)
+            bytes_put_str(o, s->router_ptr[f][r]);
     }
 }
 

@@ -405,7 +405,7 @@ static void add_iface(struct loader *ld, int device, const char *sec, const char
                            "DEVICE.INTERFACE)", f[0]);
     net->ifaces = grow(net->ifaces, net->nifaces, &ld->cap_ifaces, sizeof *net->ifaces);
     struct iface *ifc = &net->ifaces[net->nifaces];
-    *ifc = (struct iface){.device = device, .name = estrdup(f[0]), .index = index};
+    *ifc = (struct iface){.device = device, .name = estrdup(f[0]), .index = (uint32_t)index};
     parse_iface_addrs(ld, ifc, f, n, sec, key, spec);
     struct device *d = &net->devices[device];
     for (size_t i = 0; i < d->nifaces; i++)
@@ -589,7 +589,7 @@ static void parse_nat_forward(struct loader *ld, struct device *d, const char *s
         struct addr a;
         if (addr_parse(items[i], &a))
             loader_fail(ld, sec, key, "'%s' is not an address", items[i]);
-        struct addr *slot = &d->nat_forward[a.family == FAMILY_V6];
+        struct addr *slot = &device_extra_made(d, NULL)->nat_forward[a.family == FAMILY_V6];
         if (slot->family != FAMILY_NONE)
             loader_fail(ld, sec, key, "two addresses of one family: one IPv4 and one IPv6 at most");
         *slot = a;
@@ -616,8 +616,10 @@ static void device_key(struct loader *ld, int idx, const char *sec, const char *
         ld->dev_refs[idx].decrement = v;
     else if (strcmp(key, "reply_from") == 0)
         ld->dev_refs[idx].reply_from = v;
-    else if (strcmp(key, "nat_inside") == 0)
-        parse_prefixes(ld, sec, key, v, &d->nat_inside, &d->nnat_inside);
+    else if (strcmp(key, "nat_inside") == 0) {
+        struct device_extra *x = device_extra_made(d, NULL);
+        parse_prefixes(ld, sec, key, v, &x->nat_inside, &x->nnat_inside);
+    }
     else if (strcmp(key, "nat_outside") == 0)
         ld->dev_refs[idx].nat_outside = v;
     else if (strcmp(key, "nat_forward") == 0)
@@ -653,7 +655,7 @@ static void parse_router_pool(struct loader *ld, struct link *l, const char *sec
     for (size_t i = 0; i < n; i++) {
         struct prefix p;
         parse_one_prefix(ld, sec, key, items[i], &p);
-        struct prefix *slot = &l->router_pool[p.addr.family == FAMILY_V6];
+        struct prefix *slot = &link_segment_made(l, NULL)->router_pool[p.addr.family == FAMILY_V6];
         if (slot->addr.family != FAMILY_NONE)
             loader_fail(ld, sec, key, "two prefixes of one family: one IPv4 and one IPv6 at most");
         *slot = p;
@@ -727,16 +729,17 @@ void loader_router_names(struct loader *ld, int link, const char *pattern)
     int any = 0;
     for (int f = 0; f < 2; f++) {
         enum addr_family fam = f ? FAMILY_V6 : FAMILY_V4;
-        if (l->router_pool[f].addr.family == FAMILY_NONE)
+        if (link_segment(l)->router_pool[f].addr.family == FAMILY_NONE)
             continue;
         any = 1;
-        l->router_ptr[f] = ecalloc(l->routers, sizeof *l->router_ptr[f]);
+        char ***ptr = &link_segment_made(l, NULL)->router_ptr[f];
+        *ptr = ecalloc(l->routers, sizeof **ptr);
         for (unsigned r = 1; r <= l->routers; r++) {
             struct addr a = link_router_addr(l, r, fam);
             if (!expand_router_name(pattern, r, a, name, sizeof name) || !valid_name(name))
                 loader_fail(ld, sec, "router_names", "'%s' gives '%s' for router %u: not a valid "
                             "reverse name", pattern, name, r);
-            l->router_ptr[f][r - 1] = estrdup(name);
+            (*ptr)[r - 1] = estrdup(name);
         }
     }
     if (!any)

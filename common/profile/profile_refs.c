@@ -67,7 +67,7 @@ static void check_segment(struct loader *ld, int link, const char *sec)
     struct link *l = &ld->net->links[link];
     int pools = 0;
     for (int f = 0; f < 2; f++) {
-        const struct prefix *p = &l->router_pool[f];
+        const struct prefix *p = &link_segment(l)->router_pool[f];
         if (p->addr.family == FAMILY_NONE)
             continue;
         pools++;
@@ -167,7 +167,7 @@ static void resolve_reply_from(struct loader *ld, int dev, const char *sec, cons
         if (addr_parse(items[i], &a))
             loader_fail(ld, sec, "reply_from", "'%s' is not ingress, toward-source, an interface "
                         "of '%s' or an address", items[i], d->id);
-        struct addr *slot = &d->reply_from_addr[a.family == FAMILY_V6];
+        struct addr *slot = &device_extra_made(d, NULL)->reply_from_addr[a.family == FAMILY_V6];
         if (slot->family != FAMILY_NONE)
             loader_fail(ld, sec, "reply_from", "two addresses of one family: one IPv4 and one "
                         "IPv6 at most");
@@ -180,21 +180,22 @@ static void resolve_reply_from(struct loader *ld, int dev, const char *sec, cons
 static void resolve_nat(struct loader *ld, int dev, const char *sec, const char *v)
 {
     struct device *d = &ld->net->devices[dev];
-    int forwards = d->nat_forward[0].family != FAMILY_NONE ||
-                   d->nat_forward[1].family != FAMILY_NONE;
-    if (!v && !d->nnat_inside && !forwards)
+    const struct device_extra *x = device_extra(d);
+    int forwards = x->nat_forward[0].family != FAMILY_NONE ||
+                   x->nat_forward[1].family != FAMILY_NONE;
+    if (!v && !x->nnat_inside && !forwards)
         return;
     if (!v)
         loader_fail(ld, sec, "nat_outside", "missing: %s needs the outside interface",
-                    d->nnat_inside ? "nat_inside" : "nat_forward");
-    if (!d->nnat_inside && !forwards)
+                    x->nnat_inside ? "nat_inside" : "nat_forward");
+    if (!x->nnat_inside && !forwards)
         loader_fail(ld, sec, "nat_inside", "missing: nat_outside needs the inside prefixes");
     d->nat_outside = device_iface_named(ld->net, dev, v);
     if (d->nat_outside < 0)
         loader_fail(ld, sec, "nat_outside", "device '%s' has no interface '%s'", d->id, v);
     for (int f = 0; f < 2; f++)
-        if (d->nat_forward[f].family != FAMILY_NONE &&
-            !iface_addr_of(ld->net, d->nat_outside, d->nat_forward[f].family))
+        if (x->nat_forward[f].family != FAMILY_NONE &&
+            !iface_addr_of(ld->net, d->nat_outside, x->nat_forward[f].family))
             loader_fail(ld, sec, "nat_forward", "interface '%s' has no %s address to forward", v,
                         f ? "IPv6" : "IPv4");
 }

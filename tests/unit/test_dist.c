@@ -1,10 +1,12 @@
 /* test_dist.c - unit tests for common/dist.c and common/rng.c.
  * Prints "N passed, M failed" and exits non-zero if anything failed. */
 #include "model/dist.h"
+#include "base/bytes.h"
 #include "base/rng.h"
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "check.h"
@@ -187,6 +189,75 @@ static void test_run_cache(void)
     dist_free(late);
 }
 
+/* ---- compiled profiles: dist_skip and dist_read ------------------------------ */
+
+static _Noreturn void no_fail(const struct bytes_in *in, const char *reason)
+{
+    (void)in;
+    fprintf(stderr, "test-dist: a written tree refused: %s\n", reason);
+    exit(1);
+}
+
+/* What dist_read takes its nodes from: one block, freed by the caller. */
+struct arena {
+    unsigned char *room;
+    size_t used;
+};
+
+static void *arena_take(void *ctx, size_t n)
+{
+    struct arena *a = ctx;
+    void *p = a->room + a->used;
+    a->used += (n + 7) & ~(size_t)7;
+    return p;
+}
+
+/* Each tree written: dist_skip goes over exactly its bytes and says
+ * whether it keeps state between draws (what lets a compiled profile's
+ * reader share it); dist_read gives a tree that draws as the parsed one
+ * (a replay's values in turn, a run's cached per element). */
+static void test_skip_and_read(void)
+{
+    static const struct {
+        const char *text;
+        int state;
+    } cases[] = {
+        {"5", 0},
+        {"uniform(1, 2)", 0},
+        {"normal(20, 5) + spikes(0.3, lognormal(50, 0.8))", 0},
+        {"mix(1: 2, 3: uniform(0, 4))", 0},
+        {"episode(0.5, normal(3, 1))", 0},
+        {"replay(1, 2, 3)", 1},
+        {"3 + run(uniform(0, 10))", 1},
+        {"mix(1: 2, 1: replay(7, 8))", 1},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct dist *parsed = parse_ok(cases[c].text);
+        struct bytes_out o = {0};
+        dist_write(&o, parsed);
+        struct bytes_in in = {.start = o.buf, .p = o.buf, .end = o.buf + o.len, .fail = no_fail};
+        int state = dist_skip(&in);
+        check(in.p == in.end, "'%s': skipped %zu of its %zu bytes", cases[c].text,
+              (size_t)(in.p - in.start), o.len);
+        check(state == cases[c].state, "'%s': keeps state %d, not %d", cases[c].text, state,
+              cases[c].state);
+        struct arena a = {calloc(1, 1 << 16), 0};
+        struct dist_alloc m = {arena_take, &a};
+        in.p = in.start;
+        struct dist *read = dist_read(&in, &m);
+        check(in.p == in.end, "'%s': read all its bytes", cases[c].text);
+        int same = 1;
+        for (uint64_t draw = 0; draw < 20; draw++)
+            for (uint64_t e = 1; e <= 2; e++)
+                same &= dist_sample(read, 9, e, draw) == dist_sample(parsed, 9, e, draw);
+        check(same, "'%s': read back, the same draws", cases[c].text);
+        dist_free_state(read);
+        free(a.room);
+        bytes_free(&o);
+        dist_free(parsed);
+    }
+}
+
 static void test_uniform_range(void)
 {
     struct dist *d = parse_ok("uniform(3, 8)");
@@ -308,6 +379,7 @@ int main(void)
     test_determinism();
     test_order_independence();
     test_run_cache();
+    test_skip_and_read();
     test_uniform_range();
     test_means();
     test_normal_truncation();
