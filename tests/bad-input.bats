@@ -22,13 +22,17 @@ setup() {
     cd "$BATS_TEST_TMPDIR" || return 1
 }
 
+# every case of the test passed (a test cannot forget to ask)
+teardown() {
+    cases_ok
+}
+
 # ---- the base itself ------------------------------------------------------
 
 @test "base: the unmodified base profile is valid" {
     base
     tracert_p -d
     ends base 0 "$BASE_TRACE" ""
-    cases_ok
 }
 
 # ---- profile: the file and its INI syntax ----------------------------------
@@ -61,7 +65,6 @@ setup() {
 
     pcase "syntax: control bytes of the profile are escaped in the message" "[device h1] kind: 'ho\\x01st\\x1b[31m' is not host or router" \
         edit_key 'device h1' kind $'ho\x01st\x1b[31m'
-    cases_ok
 }
 
 # iniparser 4.1 reads a line into 1024 bytes with fgets: 1022 and the
@@ -90,7 +93,6 @@ setup() {
     repeat 1100 x
     prepend "description = $REPLY"
     profile_fails "1100: a value before any section" "line 1: line longer than 1022 bytes"
-    cases_ok
 }
 
 # ---- profile: sections ------------------------------------------------------
@@ -124,7 +126,6 @@ setup() {
     edit "s/^\[device r2\]$/[device ${REPLY}r2]/"
     tracert_p -d
     ends "section: a header padded past 255 characters keeps its name" 0 "$BASE_TRACE" ""
-    cases_ok
 }
 
 # ---- profile: unknown keys, one per section type ---------------------------
@@ -144,7 +145,6 @@ setup() {
         edit_key 'session s2' a_bogus 1
     pcase "unknown key in [scenario]" "[scenario sc1] bogus: unknown key (down, description)" \
         edit_key 'scenario sc1' bogus 1
-    cases_ok
 }
 
 # ---- profile: bad values ----------------------------------------------------
@@ -199,7 +199,6 @@ setup() {
         pcase "value: device clock_offset $v" "[device r1] clock_offset: '$v' is not a number of milliseconds from -86400000 to 86400000" \
             edit_key 'device r1' clock_offset "$v"
     done
-    cases_ok
 }
 
 @test "value: interfaces, networks and routes, IPv4 and IPv6" {
@@ -247,7 +246,6 @@ setup() {
         edit_key 'device h1' routes '::/0 via fe80:::2'
     pcase "value: an interface name with '.' (links name DEVICE.INTERFACE)" "[device r2] interfaces: 'lan.0' is not a valid interface name (no '.': links name DEVICE.INTERFACE)" \
         edit_key 'device r2' interfaces 'lan.0 10.0.1.2/30'
-    cases_ok
 }
 
 @test "value: [link] and [session] keys" {
@@ -277,7 +275,6 @@ setup() {
         edit_key 'session s2' b_prepend 17
     pcase "value: session b_export_prefixes" "[session s2] b_export_prefixes: '10.0.0.0/8x' is not a prefix like 10.1.0.0/16" \
         edit_key 'session s2' b_export_prefixes 10.0.0.0/8x
-    cases_ok
 }
 
 @test "value: long, padded and escaped values" {
@@ -294,7 +291,6 @@ setup() {
     repeat 900 x
     pcase "value: a message quotes a value longer than 512 characters whole" "[device h1] kind: '$REPLY' is not host or router" \
         edit_key 'device h1' kind "$REPLY"
-    cases_ok
 }
 
 # ---- profile: references ----------------------------------------------------
@@ -355,7 +351,6 @@ s|^routes = 0.0.0.0/0 via 10.0.0.2$|routes = 0.0.0.0/0 via 10.0.0.9|'
     trun "$BIN/netmimic" routes --profile p.ini r2
     ends "ref: a session without link runs over the link of its own name" 0 "C 10.0.1.0/30        connected, interface lan
 B 10.0.0.0/24        learned, local_pref 100, as_path_len 1 via 10.0.1.1 (r1, link l2, session l2)" ""
-    cases_ok
 }
 
 # ---- profile: whole-network checks -----------------------------------------
@@ -383,7 +378,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     tracert_p -d
     is "net: a pool address no router answers from may be an interface's" "exit status" 0 "$status"
     is "net: a pool address no router answers from may be an interface's" stderr "" "$stderr"
-    cases_ok
 }
 
 # ---- what iniparser alone would hide ----------------------------------------
@@ -400,7 +394,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     trun "$BIN/tracert" --profile p.ini --from H1 -h 1 10.0.0.1
     is "names are matched without case (iniparser lower-cases section names only)" "exit status" 0 "$status"
     is "names are matched without case (iniparser lower-cases section names only)" stderr "" "$stderr"
-    cases_ok
 }
 
 # ---- the profile's files (issue 12: hostile input) --------------------------
@@ -424,7 +417,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     : >empty/p.ini.orig
     trun "$BIN/tracert" --profile empty 10.0.0.1
     setup_fails "a directory without *.ini file as the profile" "empty: cannot read profile: no *.ini file in the directory"
-    cases_ok
 }
 
 # ---- extension options: exit 2, stderr -------------------------------------
@@ -452,7 +444,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     setup_fails "option: --profile as the last argument" "option --profile needs a value"
     trun "$BIN/tracert" --profile= 10.0.0.1
     setup_fails "option: --profile= (empty) says what is wrong" "--profile: empty value (give a profile file or directory)"
-    cases_ok
 }
 
 # ---- Windows-level errors: exit 1, stdout ----------------------------------
@@ -486,7 +477,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     windows_fails "windows: unresolvable name" "Unable to resolve target system name nosuch.host."
     trun "$BIN/tracert" --seed 1
     windows_fails "only netmimic options: the usage alone, as for a bare tracert" "$USAGE"
-    cases_ok
 }
 
 # ---- write errors: exit 3, one line on stderr ------------------------------
@@ -506,7 +496,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     write_fails "write: usage to a closed stdout" "Bad file descriptor"
     trun closed_stdout --seed abc 10.11.30.4
     setup_fails "write: setup error with a closed stdout still exits 2" "--seed: 'abc' is not a whole number from 0 to 18446744073709551615"
-    cases_ok
 }
 
 # ---- leaks on the error paths -----------------------------------------------
@@ -527,7 +516,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     leak_free "leak: a bad interface address" edit_key 'device r1' interfaces 'lan 10.0.0.2/24, wan 10.0.1.1'
     leak_free "leak: a bad decrement list" edit_key 'device r1' decrement 'l1 nosuch'
     leak_free "leak: a bad reply_from address" edit_key 'device r1' reply_from '10.0.0.2 banana'
-    cases_ok
 }
 
 # ---- the environment: a message names the variable that gave the value ----
@@ -548,7 +536,6 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
     NETMIMIC_FROM=nosuchhost trun "$BIN/netmimic" --profile "$PROFILE" hosts
     is "env: netmimic names NETMIMIC_FROM too" "exit status" 2 "$status"
     is "env: netmimic names NETMIMIC_FROM too" stderr "netmimic: NETMIMIC_FROM: no host 'nosuchhost' in $PROFILE" "$stderr"
-    cases_ok
 }
 
 # ---- output lines of any length ----------------------------------------------
@@ -571,5 +558,4 @@ s|^interfaces = lan 10.0.1.2/30$|interfaces = lan 10.0.1.2/30 2001:DB8:0::000A/6
         sh "$BIN/tracert" "$PROFILE" "$name"
     is "output: a long line in a code page is not cut either" stderr "" "$stderr"
     is "output: a long line in a code page is not cut either" stdout "${short/x.example/$name}" "$output"
-    cases_ok
 }

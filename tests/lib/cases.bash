@@ -1,7 +1,7 @@
 # cases.bash - table tests: one bats test runs many cases (an input and what
 # it must get), each a line of the test.  A case that fails says which it is
-# and what differed, the later cases still run, and cases_ok at the end of
-# the test fails it if any case failed.  A table costs one bats test (the
+# and what differed, the later cases still run, and cases_ok fails the test
+# if any case failed (call it in the file's teardown: no test forgets it).  A table costs one bats test (the
 # test's own processes and setup, most of a small case's cost) instead of
 # one a case; each case's runs are the same.
 #
@@ -36,7 +36,7 @@ cases_ok() {
 trun() {
     status=0
     "$@" >run.out 2>run.err || status=$?
-    output= stderr=
+    output='' stderr=''
     IFS= read -r -d '' output <run.out || true
     IFS= read -r -d '' stderr <run.err || true
     while [[ $output == *$'\n' ]]; do output=${output%$'\n'}; done
