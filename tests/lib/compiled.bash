@@ -13,9 +13,9 @@
 # command on the same file runs the reader's same code on the same bytes,
 # then the same run code as the text profile, which the rest of the suite
 # runs under the sanitizers.  Those commands run on the plain build only
-# (PLAIN, lib/common.bash), as does the whole text side: the reference.  The damaged
-# files of tests/compiled.bats, each a different path through the reader,
-# all run under the sanitizers.
+# (PLAIN, lib/common.bash), as does the whole text side: the reference.
+# The damaged files of tests/compiled.bats, each a different path through
+# the reader, all run under the sanitizers.
 
 GEN=$ROOT_DIR/tools/netmimic-genprofile
 
