@@ -18,17 +18,17 @@ count_lines() {
 }
 
 # calibrate NAME TOOL FROM TARGET OPTS SEED [SEEDSEARCH ARGS...]
-# The block's calibration over 500 seeds.  A run of the dual runner is the
-# plain build's alone (NETMIMIC_DUAL_ONLY_A) unless SANITIZED=1: the
-# sanitized build's 500 traces cost it 0.3 s of CPU a block for the same
-# code each time; the tests below and the row with --middle run it.
+# The block's calibration over 500 seeds.  It runs on the plain build alone
+# ($PLAIN) unless SANITIZED=1: the sanitized build's 500 traces cost it
+# 0.3 s of CPU a block for the same code each time; the tests below and the
+# row with --middle run it.
 calibrate() {
-    local name=$1 from=$3 target=$4 opts=$5 only_a=1
+    local name=$1 from=$3 target=$4 opts=$5 bin=$PLAIN
     shift 6
-    [ "${SANITIZED:-0}" = 1 ] && only_a=
+    [ "${SANITIZED:-0}" = 1 ] && bin=$BIN
     block_expected "$name" >"$BATS_TEST_TMPDIR/$name"
     # shellcheck disable=SC2086
-    NETMIMIC_DUAL_ONLY_A=$only_a "$BIN/netmimic-seedsearch" --from "$from" $opts \
+    "$bin/netmimic-seedsearch" --from "$from" $opts \
         --calibrate "$BATS_TEST_TMPDIR/$name" --runs 500 "$@" "$target" \
         >"$BATS_TEST_TMPDIR/$name.report" || {
         echo "$name:" >&2

@@ -500,7 +500,7 @@ out_has() {
 }
 
 # The 99 pings of the matrix check the profile's reachability, not new code:
-# the plain build alone runs them (NETMIMIC_DUAL_ONLY_A), except the rows of
+# the plain build alone runs them ($PLAIN), except the rows of
 # a PC (hq-pc0142) and of the proxy, which the sanitized build runs too (the
 # NAT, the firewall's drop, the WAN to the branch; the other tests of this
 # file run the rest of office.ini's paths under both).  make test-san runs
@@ -509,17 +509,17 @@ out_has() {
     local inside="hq-pc0142 hq-pc0187 hq-pc0311 hq-fs01 dc01 intranet proxy br-pc0023 br-files"
     local addr=(10.10.10.42 10.10.10.87 10.10.110.31 10.10.30.10 10.20.0.10 10.20.0.20 172.16.10.10
         10.50.10.23 10.50.20.10)
-    local from i bad="" only_a
+    local from i bad="" bin
     for from in $inside; do
-        only_a=1
-        case $from in hq-pc0142 | proxy) only_a= ;; esac
+        bin=$PLAIN
+        case $from in hq-pc0142 | proxy) bin=$BIN ;; esac
         for i in "${!addr[@]}"; do
-            NETMIMIC_DUAL_ONLY_A=$only_a office ping "$BATS_TEST_TMPDIR/out" --seed 3 -n 1 \
+            tool_run_in "$bin" ping "$BATS_TEST_TMPDIR/out" --profile "$OFFICE_INI" --seed 3 -n 1 \
                 --from "$from" "${addr[i]}"
             out_has "Reply from ${addr[i]}: bytes=32 time*" || bad+=" $from>${addr[i]}"
         done
         for i in 8.8.8.8 93.184.215.14; do
-            NETMIMIC_DUAL_ONLY_A=$only_a office ping "$BATS_TEST_TMPDIR/out" --seed 3 -n 1 \
+            tool_run_in "$bin" ping "$BATS_TEST_TMPDIR/out" --profile "$OFFICE_INI" --seed 3 -n 1 \
                 --from "$from" "$i"
             if [ "$from" = proxy ]; then
                 out_has "Reply from $i: bytes=32 time*" || bad+=" $from>$i"

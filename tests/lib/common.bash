@@ -80,6 +80,18 @@ if [ -n "$NETMIMIC_SUITE_LOGS" ]; then
     echo "${BATS_TEST_FILENAME##*/}" >>"$NETMIMIC_FILES_LOG"
 fi
 
+# PLAIN: the directory of the plain build's programs, for runs whose
+# sanitizer coverage is had elsewhere (a reference side, a repeat of a path
+# the sanitized build already ran).  Under the dual runner (make test) its
+# A side, run directly: no runner process, no sanitized run; elsewhere BIN
+# itself (make test-san runs everything sanitized, make test-valgrind
+# everything under valgrind).  A builtin test, no fork.
+if [[ -n ${NETMIMIC_DUAL_A:-} && $BIN/netmimic -ef $BIN/netmimic-dual ]]; then
+    PLAIN=$NETMIMIC_DUAL_A
+else
+    PLAIN=$BIN
+fi
+
 # under_valgrind: true when BIN holds tests/valgrind-bin.sh's wrappers (make
 # test-valgrind), scripts where the tools are ELF files.  Read without a fork.
 under_valgrind() {
@@ -99,11 +111,14 @@ assert_same_file() {
 # tool_run TOOL OUT ARGS...: runs bin/TOOL with ARGS; stdout goes to OUT,
 # stderr to OUT.err, the exit status to $status.  (Not bats' `run`: $output
 # loses trailing newlines, and the tests compare whole files.)
-tool_run() {
-    local tool=$1 out=$2
-    shift 2
+tool_run() { tool_run_in "$BIN" "$@"; }
+
+# tool_run_in DIR TOOL OUT ARGS...: tool_run with DIR's TOOL ($PLAIN's, say).
+tool_run_in() {
+    local dir=$1 tool=$2 out=$3
+    shift 3
     status=0
-    "$BIN/$tool" "$@" >"$out" 2>"$out.err" || status=$?
+    "$dir/$tool" "$@" >"$out" 2>"$out.err" || status=$?
 }
 
 # assert_exit WANT OUT: the exit status was WANT and nothing went to stderr

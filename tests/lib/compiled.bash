@@ -13,24 +13,15 @@
 # command on the same file runs the reader's same code on the same bytes,
 # then the same run code as the text profile, which the rest of the suite
 # runs under the sanitizers.  Those commands run on the plain build only
-# (PLAIN below), as does the whole text side: the reference.  The damaged
-# files of tests/compiled.bats, each a different path through the reader,
-# all run under the sanitizers.
+# (PLAIN, lib/common.bash), as does the whole text side: the reference.
+# The damaged files of tests/compiled.bats, each a different path through
+# the reader, all run under the sanitizers.
 
 GEN=$ROOT_DIR/tools/netmimic-genprofile
 
 # The text side reads the text: a shipped profile would otherwise be read
 # from its compiled twin (common/profile/twin.h) and compared with itself.
 export NETMIMIC_TWINS=0
-
-# The plain build: under the dual runner its A side, run directly (what
-# NETMIMIC_DUAL_ONLY_A=1 would do, without the runner's own process start);
-# elsewhere BIN itself.
-if [[ -n ${NETMIMIC_DUAL_A:-} && $BIN/netmimic -ef $BIN/netmimic-dual ]]; then
-    PLAIN=$NETMIMIC_DUAL_A
-else
-    PLAIN=$BIN
-fi
 
 setup() {
     cd "$BATS_TEST_TMPDIR" || return 1
@@ -75,7 +66,7 @@ both() {
         tool=$1
         shift
         status=0
-        NETMIMIC_DUAL_ONLY_A=0 "$bin/$tool" --profile "$PROFILE_RUN" "$@" >>"$out" 2>run.err ||
+        "$bin/$tool" --profile "$PROFILE_RUN" "$@" >>"$out" 2>run.err ||
             status=$?
         bin=$PLAIN
         echo "== $line: exit $status" >>"$out"

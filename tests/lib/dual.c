@@ -25,9 +25,9 @@
  *    (ping -t | head), B's stdout is a pipe without one from the start (it
  *    ends as A did, on EPIPE) and only the sanitizers are checked: where A
  *    stopped depends on when the reader left.
- * NETMIMIC_DUAL_ONLY_A=1 runs A alone: for the reference side of a test
- * that compares two runs of the plain build (tests/compiled.bats' text
- * profile side, whose sanitizer runs are the rest of the suite's).
+ * A test that wants the plain build alone (a reference side, a repeat of a
+ * path already run sanitized) runs $NETMIMIC_DUAL_A's program directly
+ * (tests/lib/common.bash's PLAIN): no runner process at all.
  * On a difference: one line on stderr, the same line appended to
  * $NETMIMIC_DUAL_LOG, and exit 125 (tests/zz-dual.bats lists the log, so a
  * test that ignores the status still fails the suite).  Every B run adds a
@@ -668,9 +668,7 @@ int main(int argc, char **argv)
     int a_status = run_child(path, argv, environ, NULL, NULL);
     /* killed from outside (a test's Ctrl+C, timeout's TERM): the run is
      * the test's business, not a build's difference */
-    const char *only_a = getenv("NETMIMIC_DUAL_ONLY_A");
-    int reference = only_a && strcmp(only_a, "1") == 0;
-    if (!reference && !forwarded && !(WIFSIGNALED(a_status) && WTERMSIG(a_status) == SIGKILL))
+    if (!forwarded && !(WIFSIGNALED(a_status) && WTERMSIG(a_status) == SIGKILL))
         run_b(&r, a_status);
     exit_like(a_status);
 }

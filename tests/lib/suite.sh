@@ -11,7 +11,10 @@
 #
 # (FILE.bats: only these files of tests/, for trying a change.  Extra bats
 # options in SUITE_BATS_FLAGS, e.g. --timing for each test's time: not by
-# default, it costs two `date` processes a test.)
+# default, it costs two `date` processes a test.  With NETMIMIC_SUITE_LOGS
+# set, the tests' logs of each build go to NETMIMIC_SUITE_LOGS/BUILD,
+# emptied first and kept after the run, for counting what ran: e.g. the
+# sanitizer runs, a line each in NETMIMIC_SUITE_LOGS/dual/netmimic-dual.log.runs.)
 # Each file runs as its own `bats --tap FILE` with NETMIMIC_BIN=BINDIR,
 # its TAP output into a log of its own; a line "# NAME FILE: ..." tells when a
 # file is done, and at the end every log is printed whole, in build then file
@@ -49,6 +52,8 @@ main() {
     work=$(mktemp -d "${TMPDIR:-/tmp}/netmimic-suite.XXXXXX") || exit 2
     trap 'rm -rf "$work"' EXIT
 
+    # the tests' logs (lib/common.bash): the run's own, or kept (see above)
+    logs_root=${NETMIMIC_SUITE_LOGS:-$work}
     builds=()
     only=()
     declare -A bin_of
@@ -66,6 +71,10 @@ main() {
         builds+=("$name")
         bin_of[$name]=$(cd "$bin" && pwd)
         mkdir -p "$work/$name/logs"
+        if [ "$logs_root" != "$work" ]; then
+            rm -rf "${logs_root:?}/$name"
+            mkdir -p "$logs_root/$name" || exit 2
+        fi
     done
 
     files=()
@@ -96,7 +105,7 @@ main() {
         local build=$1 file=$2 start end rc=0 ok notok
         local log=$work/$build/logs/$file.tap
         start=$(date +%s)
-        NETMIMIC_BIN=${bin_of[$build]} NETMIMIC_SUITE_LOGS=$work/$build \
+        NETMIMIC_BIN=${bin_of[$build]} NETMIMIC_SUITE_LOGS=$logs_root/$build \
             bats --tap ${SUITE_BATS_FLAGS:-} "$tests_dir/$file" >"$log" 2>&1 </dev/null || rc=$?
         end=$(date +%s)
         echo "$rc" >"$work/$build/logs/$file.rc"
