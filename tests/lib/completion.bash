@@ -16,17 +16,14 @@
 # below loops.
 
 # The tools the shells run (their completions ask the netmimic beside the
-# tool): under the dual runner its plain build, run directly; elsewhere BIN
-# itself (make test-san: the sanitized build).  `netmimic words`, all the
-# completions ask for, runs under both builds in completion.bats' own
-# tests of it, each kind and the refused profile; run from the shells it is
-# the same code each time, and there the sanitized runs (an ASan start
-# each) were a third of the file's CPU and two fifths of its page faults.
-if [[ -n ${NETMIMIC_DUAL_A:-} && $BIN/netmimic -ef $BIN/netmimic-dual ]]; then
-    COMP_BIN=$NETMIMIC_DUAL_A
-else
-    COMP_BIN=$BIN
-fi
+# tool): $PLAIN (tests/lib/common.bash), the plain build under the dual
+# runner, BIN itself elsewhere (make test-san: the sanitized build).
+# `netmimic words`, all the completions ask for, runs under both builds in
+# completion.bats' own tests of it, each kind and the refused profile; run
+# from the shells it is the same code each time, and there the sanitized
+# runs (an ASan start each) were a third of the file's CPU and two fifths
+# of its page faults.
+COMP_BIN=$PLAIN
 
 nm_q_items=()  # "!COMMAND" or a line, as the shell runner takes them
 nm_q_want=()   # each line's wanted matches, sorted, one a line
