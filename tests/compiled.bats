@@ -55,6 +55,37 @@ bats_require_minimum_version 1.5.0
     cmp one.nmp two.nmp
 }
 
+# The model's strings are used in place in the file's bytes for the whole
+# run.  Mapped, the file took them with it when it was cut or rewritten in
+# place under a running tool (cp over it while ping -t runs): SIGBUS, or
+# other strings.  pathping --realtime prints names until its table, after
+# the statistics' wait; the file is emptied once the first line is out.
+# Each build is run directly (under the dual runner the sanitized one would
+# start after the plain one, on the emptied file).
+@test "compiled: the file emptied while a tool runs: the run goes on unharmed" {
+    compile_ok "$ROOT_DIR/profiles/office.ini" office.nmp
+    local args=(--seed 3 -q 1 -p 200 -h 6 10.20.0.10) builds=("$PLAIN") b i pid
+    [[ $PLAIN == "$BIN" ]] || builds+=("$NETMIMIC_DUAL_B")
+    "$PLAIN/pathping" --profile office.nmp "${args[@]}" >expected
+    grep -q dc01.corp.example expected
+    for b in "${builds[@]}"; do
+        cp office.nmp run.nmp && rm -f out err
+        "$b/pathping" --profile run.nmp --realtime "${args[@]}" >out 2>err 3>&- &
+        pid=$!
+        for ((i = 0; i < 500; i++)); do
+            [[ -f out && $(<out) == *"Tracing route"* ]] && break
+            sleep 0.02
+        done
+        : >run.nmp
+        kill -0 "$pid" # still running: what follows read the emptied file
+        status=0
+        wait "$pid" || status=$?
+        assert_equal "$status" 0
+        assert_same_file out expected
+        [ ! -s err ]
+    done
+}
+
 @test "compiled: compile replaces OUTPUT whole, nothing left beside it" {
     echo old >out.nmp
     compile_ok "$PROFILE" out.nmp

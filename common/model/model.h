@@ -228,9 +228,11 @@ struct network {
      * malloc of its own.  The arrays above and iface_links are malloc's
      * either way. */
     struct pool *pool;
-    /* A compiled profile read by compiled_load: its file, mapped, where
-     * its strings are used in place; unmapped by network_free.  NULL
-     * otherwise (compiled_load_bytes: the caller's bytes, kept as long). */
+    /* A compiled profile read by compiled_load: its file's bytes, read
+     * into an anonymous mapping of their own (a mapped file can be cut
+     * under the run: compiled_read.c), where its strings are used in
+     * place; unmapped by network_free.  NULL otherwise
+     * (compiled_load_bytes: the caller's bytes, kept as long). */
     void *map;
     size_t map_size;
     /* The text file the network was read from, as a compiled profile's

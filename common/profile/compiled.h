@@ -39,7 +39,9 @@ enum profile_form { PROFILE_TEXT, PROFILE_COMPILED, PROFILE_NEITHER };
 enum profile_form compiled_sniff(const char *path);
 
 /* Loads the compiled profile at PATH into NET (net->path is PATH); a
- * damaged file or another build's: one line on stderr, EXIT_SETUP. */
+ * damaged file or another build's: one line on stderr, EXIT_SETUP.  The
+ * file is read whole, not mapped: a file cut or rewritten in place while
+ * NET is in use changes nothing of it. */
 void compiled_load(const char *path, struct network *net);
 
 /* Whether the SIZE bytes at DATA are a compiled profile of this build,

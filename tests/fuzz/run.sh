@@ -2,7 +2,8 @@
 # run.sh - runs the fuzz harnesses, one after the other.
 #   tests/fuzz/run.sh BIN SECONDS NAME...           a campaign (make fuzz)
 #   tests/fuzz/run.sh --smoke BIN SECONDS NAME...   a short run (make fuzz-smoke)
-# Each harness first replays its kept findings (tests/fuzz/regress/NAME/),
+# Each harness first replays its kept findings (tests/fuzz/regress/NAME/,
+# as one corpus: a finding may be several files, run smallest first),
 # then fuzzes from its seeds for SECONDS, with the dictionary
 # tests/fuzz/dict/NAME.dict.  The seeds: tests/fuzz/seeds/NAME/, and for
 # 'profile' every shipped and test profile too; for 'compiled' the shipped
@@ -72,9 +73,13 @@ for name in "$@"; do
     harness=$bin/fuzz-$name
     flags=(-dict="$root/tests/fuzz/dict/$name.dict" -timeout=10 -print_final_stats=1
            -artifact_prefix="$work/artifacts/$name-")
+    # The kept findings replayed as one corpus (-runs=0: each once, in one
+    # process, smallest first), not as separate files: a finding may need
+    # the inputs run before it (cached-stack-*: what earlier calls left).
     regress=("$root/tests/fuzz/regress/$name"/*)
     if [ -e "${regress[0]}" ]; then
-        if ! "$harness" "${regress[@]}" >"$work/logs/$name-regress.log" 2>&1; then
+        if ! "$harness" -runs=0 -artifact_prefix="$work/artifacts/$name-regress-" \
+            "$root/tests/fuzz/regress/$name" >"$work/logs/$name-regress.log" 2>&1; then
             echo "fuzz $name: a kept finding fails again (build-fuzz/logs/$name-regress.log)" >&2
             tail -n 30 "$work/logs/$name-regress.log" >&2
             failed=1

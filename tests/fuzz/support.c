@@ -79,7 +79,11 @@ static void on_free(const volatile void *ptr)
 }
 
 /* A thread the call starts is tracked as the call is: its allocations are
- * the call's (freed with them when die() ends it). */
+ * the call's (freed with them when die() ends it).  Not what the C library
+ * allocates for the thread in pthread_create itself (its TLS vector, kept
+ * with the stack in the library's cache when the thread ends): freed by a
+ * failed call, it was freed again when a later thread got that stack
+ * (a bad-free in get_cached_stack, tests/fuzz/regress/profile/cached-stack-*). */
 struct tracked_start {
     void *(*start)(void *);
     void *arg;
@@ -105,7 +109,9 @@ int __wrap_pthread_create(pthread_t *thread, const pthread_attr_t *attr,
     if (!t)
         return -1;
     *t = (struct tracked_start){start, arg};
+    tracking = 0;
     int err = __real_pthread_create(thread, attr, start_tracked, t);
+    tracking = 1;
     if (err)
         free(t);
     return err;

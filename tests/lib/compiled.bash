@@ -9,7 +9,7 @@
 # once per process, whole and before anything else (profile_load:
 # compiled_load reads every array into the model and derives the rest,
 # whatever the command and its options; the strings stay where they are,
-# in the mapped file, until network_free unmaps it), so every later
+# in the bytes read, until network_free unmaps them), so every later
 # command on the same file runs the reader's same code on the same bytes,
 # then the same run code as the text profile, which the rest of the suite
 # runs under the sanitizers.  Those commands run on the plain build only

@@ -6,7 +6,8 @@
  *     good again, at offsets all over the body: each load ends with exit
  *     0 or with exit 2 and a "damaged" line, never a signal (a crash, a
  *     sanitizer's report);
- *   - a default host out of range is named as such.
+ *   - another host written as the default host is read back as it, and
+ *     a default host out of range is named as such.
  * Prints "N passed, M failed" and exits non-zero if anything failed. */
 #define _POSIX_C_SOURCE 200809L
 #include "profile/compiled.h"
@@ -132,16 +133,55 @@ static void test_crafted(const uint8_t *data, size_t size, size_t step)
     free(copy);
 }
 
-/* The default host is the i32 after the name, the ECMP seed (8 bytes), the
- * time_of_day flag (1) and value (8). */
+static void put_le32(uint8_t *p, uint32_t v)
+{
+    for (int i = 0; i < 4; i++)
+        p[i] = (uint8_t)(v >> (8 * i));
+}
+
+/* DATA with the 4 bytes at AT set to V and the checksum made good again:
+ * a new buffer. */
+static uint8_t *patched(const uint8_t *data, size_t size, size_t at, uint32_t v)
+{
+    uint8_t *copy = emalloc(size);
+    memcpy(copy, data, size);
+    put_le32(copy + at, v);
+    fix_checksum(copy, size, body_start(data));
+    return copy;
+}
+
+/* The default host is the i32 after the name (its length plus one, then
+ * its bytes and NUL: format 2 writes the NUL), the ECMP seed (8 bytes),
+ * the time_of_day flag (1) and value (8).  The offset is proved first: the
+ * file's default host is there, and another host written there is read
+ * back as the default host.  Patched one byte off (format 1's layout), the
+ * test still saw "default host out of range" (time_of_day's last byte and
+ * three of the host's were written), so the message alone proved nothing. */
 static void test_default_host(const uint8_t *data, size_t size)
 {
     size_t body = body_start(data), name = le32(data + body);
-    size_t at = body + 4 + (name ? name - 1 : 0) + 8 + 1 + 8;
-    uint8_t *copy = emalloc(size);
-    memcpy(copy, data, size);
-    copy[at] = 0x15, copy[at + 1] = 0xcd, copy[at + 2] = 0x5b, copy[at + 3] = 0x07;
-    fix_checksum(copy, size, body);
+    size_t at = body + 4 + name + 8 + 1 + 8;
+    struct network net;
+    compiled_load_bytes("in", data, size, 1, &net);
+    int host = net.default_host, other = -1;
+    for (size_t i = 0; i < net.ndevices && other < 0; i++)
+        if ((int)i != host && net.devices[i].kind == KIND_HOST)
+            other = (int)i; /* the default host must be a host */
+    network_free(&net);
+    int found = at + 4 <= size && le32(data + at) == (uint32_t)host;
+    check(found, "the default host (%d) at byte %zu", host, at);
+    if (!found)
+        return;
+    check(other >= 0, "a second host to make the default one");
+    if (other >= 0) {
+        uint8_t *copy = patched(data, size, at, (uint32_t)other);
+        compiled_load_bytes("in", copy, size, 1, &net);
+        check(net.default_host == other, "another default host written: read %d, not %d",
+              net.default_host, other);
+        network_free(&net);
+        free(copy);
+    }
+    uint8_t *copy = patched(data, size, at, 0x075bcd15);
     char msg[512];
     int status = load_in_child(copy, size, msg, sizeof msg);
     check(status == 2 && strstr(msg, "(default host out of range at byte "),
