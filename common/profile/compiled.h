@@ -50,9 +50,17 @@ void compiled_load(const char *path, struct network *net);
  * anything else is no twin, and the text is read instead. */
 int compiled_is_twin(const uint8_t *data, size_t size, uint64_t text_size, uint64_t text_sum);
 
-/* Loads the compiled profile of the SIZE bytes mapped at DATA (PATH's, a
- * twin compiled_is_twin accepted) into NET, which keeps the mapping. */
-void compiled_load_mapped(const char *path, void *data, size_t size, struct network *net);
+/* The SIZE bytes of the open file FD, read into an anonymous mapping of
+ * SIZE bytes (not a mapping of the file: a file cut under the run would
+ * take the model's strings with it); *GOT: the bytes read, fewer if the
+ * file was cut meanwhile.  NULL, errno set, if it cannot be mapped or read. */
+void *compiled_read_whole(int fd, size_t size, size_t *got);
+
+/* Loads the compiled profile of the SIZE bytes at DATA (PATH's, a twin
+ * compiled_is_twin accepted, read by compiled_read_whole into a mapping
+ * of MAPPED bytes) into NET, which keeps the mapping. */
+void compiled_load_mapped(const char *path, void *data, size_t size, size_t mapped,
+                          struct network *net);
 
 /* The same from the SIZE bytes at DATA; CHECK_SUM 0 skips the checksum
  * (for the fuzzer: a mutated body must reach the checks behind it).  NET's

@@ -630,7 +630,7 @@ enum profile_form compiled_sniff(const char *path)
     return memchr(head, '\0', (size_t)n) ? PROFILE_NEITHER : PROFILE_TEXT;
 }
 
-/* The file's bytes, read into memory of the process's own: its strings
+/* The file's bytes are read into memory of the process's own: its strings
  * are used in place for the whole run, and a mapped file took them with
  * it when it was cut or rewritten in place under a running tool (cp over
  * it while ping -t runs: SIGBUS, or other strings).  An anonymous mapping,
@@ -638,29 +638,32 @@ enum profile_form compiled_sniff(const char *path)
  * its page tables filled at once (MADV_POPULATE_WRITE; a kernel without
  * it takes the pages one fault at a time as read fills them): what
  * MAP_POPULATE did for the file's mapping.  Made read-only once filled:
- * the model's strings are never written to.  *SIZE: what could be read (a
+ * the model's strings are never written to.  *GOT: what could be read (a
  * file cut meanwhile is read as far as it goes: the reader finds it short). */
-static void *read_whole(int fd, const char *path, size_t *size)
+void *compiled_read_whole(int fd, size_t size, size_t *got)
 {
-    uint8_t *data = mmap(NULL, *size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    uint8_t *data = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (data == MAP_FAILED)
-        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
-    if (*size >= ((size_t)4 << 20))
-        (void)madvise(data, *size, MADV_HUGEPAGE);
-    (void)madvise(data, *size, MADV_POPULATE_WRITE);
-    size_t got = 0;
-    while (got < *size) {
-        ssize_t n = read(fd, data + got, *size - got);
+        return NULL;
+    if (size >= ((size_t)4 << 20))
+        (void)madvise(data, size, MADV_HUGEPAGE);
+    (void)madvise(data, size, MADV_POPULATE_WRITE);
+    *got = 0;
+    while (*got < size) {
+        ssize_t n = read(fd, data + *got, size - *got);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0)
-            die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
+        if (n < 0) {
+            int err = errno;
+            munmap(data, size);
+            errno = err;
+            return NULL;
+        }
         if (n == 0)
             break;
-        got += (size_t)n;
+        *got += (size_t)n;
     }
-    (void)mprotect(data, *size, PROT_READ);
-    *size = got;
+    (void)mprotect(data, size, PROT_READ);
     return data;
 }
 
@@ -670,8 +673,10 @@ void compiled_load(const char *path, struct network *net)
     struct stat st;
     if (fd < 0 || fstat(fd, &st) != 0)
         die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
-    size_t size = (size_t)st.st_size, mapped = size;
-    void *data = size ? read_whole(fd, path, &size) : NULL;
+    size_t mapped = (size_t)st.st_size, size = 0;
+    void *data = mapped ? compiled_read_whole(fd, mapped, &size) : NULL;
+    if (mapped && !data)
+        die(EXIT_SETUP, "%s: cannot read profile: %s", path, strerror(errno));
     close(fd);
     /* a failure dies: the mapping goes with the process */
     compiled_load_bytes(path, data, size, 1, net);
@@ -680,10 +685,11 @@ void compiled_load(const char *path, struct network *net)
     net->map_size = mapped;
 }
 
-void compiled_load_mapped(const char *path, void *data, size_t size, struct network *net)
+void compiled_load_mapped(const char *path, void *data, size_t size, size_t mapped,
+                          struct network *net)
 {
     /* compiled_is_twin checked the checksum: not summed twice */
     compiled_load_bytes(path, data, size, 0, net);
     net->map = data;
-    net->map_size = size;
+    net->map_size = mapped;
 }

@@ -1,9 +1,9 @@
 /* twin.c - see twin.h.  What a text profile's load costs is mostly
  * iniparser's and the loader's passes (4.1 M instructions for the default
- * profile); its twin is mapped and read in a twentieth of that.  The text
- * is mapped too, only to be summed: a mapping of the file cache's pages,
- * prefaulted, is no heap to grow and no copy. */
-#define _GNU_SOURCE /* MAP_POPULATE */
+ * profile); its twin is read in a twentieth of that.  The text is read
+ * too, only to be summed; both are read, not mapped (a file cut under a
+ * mapping is SIGBUS). */
+#define _POSIX_C_SOURCE 200809L
 #include "profile/twin.h"
 
 #include <fcntl.h>
@@ -52,9 +52,12 @@ static char *twin_path(const char *path)
     return twin;
 }
 
-/* PATH's bytes, mapped, if it is a regular file that is not empty; else
- * NULL (the text loader names what is wrong with a text). */
-static void *map_file(const char *path, size_t *size)
+/* PATH's bytes, if it is a regular file that is not empty, read into a
+ * mapping of their own (compiled_read_whole: a file cut or rewritten
+ * under the run changes nothing of what was read); else NULL (the text
+ * loader names what is wrong with a text).  *SIZE: the bytes read,
+ * *MAPPED: the mapping's size, for munmap. */
+static void *read_file(const char *path, size_t *size, size_t *mapped)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     if (fd < 0)
@@ -62,10 +65,8 @@ static void *map_file(const char *path, size_t *size)
     struct stat st;
     void *p = NULL;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-        *size = (size_t)st.st_size;
-        p = mmap(NULL, *size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-        if (p == MAP_FAILED)
-            p = NULL;
+        *mapped = (size_t)st.st_size;
+        p = compiled_read_whole(fd, *mapped, size);
     }
     close(fd);
     return p;
@@ -77,15 +78,15 @@ static int twins_on(void)
     return !v || strcmp(v, "0") != 0;
 }
 
-/* Whether the twin mapped at DATA records PATH's bytes as they are. */
+/* Whether the twin read into DATA records PATH's bytes as they are. */
 static int matches(const char *path, const uint8_t *data, size_t size)
 {
-    size_t text_size;
-    void *text = map_file(path, &text_size);
+    size_t text_size, text_mapped;
+    void *text = read_file(path, &text_size, &text_mapped);
     if (!text)
         return 0;
     int same = compiled_is_twin(data, size, text_size, bytes_checksum(text, text_size));
-    munmap(text, text_size);
+    munmap(text, text_mapped);
     return same;
 }
 
@@ -94,15 +95,15 @@ int twin_load(const char *path, struct network *net)
     if (!twins_on())
         return 0;
     char *twin = twin_path(path);
-    size_t size;
-    void *data = twin ? map_file(twin, &size) : NULL;
+    size_t size, mapped;
+    void *data = twin ? read_file(twin, &size, &mapped) : NULL;
     if (!data || !matches(path, data, size)) {
         if (data)
-            munmap(data, size);
+            munmap(data, mapped);
         free(twin);
         return 0;
     }
-    compiled_load_mapped(twin, data, size, net);
+    compiled_load_mapped(twin, data, size, mapped, net);
     net->twin = twin;
     free(net->path);
     net->path = estrdup(path);
