@@ -150,3 +150,85 @@ redirected_018() {
     done
     printf %s "$text" >"$2"
 }
+
+# ---- the test file's runs (EXPECTED and PPROFILES are its) ----------------
+
+ping_run() { tool_run ping "$@"; }
+
+# pingp OUT PROFILE ARGS...: ping over tests/profiles/ping/PROFILE.ini.
+pingp() {
+    local out=$1 profile=$2
+    shift 2
+    ping_run "$out" --profile "$PPROFILES/$profile.ini" --seed 1 "$@"
+}
+
+# pingp_plain OUT PROFILE ARGS...: pingp on the plain build alone (PLAIN),
+# for an exact repeat of a run the sanitized build made in this file.
+pingp_plain() {
+    local out=$1 profile=$2
+    shift 2
+    tool_run_in "$PLAIN" ping "$out" --profile "$PPROFILES/$profile.ini" --seed 1 "$@"
+}
+
+# The expected copy of a capture without cmd.exe's "^C" echo, which is the
+# shell's and not ping's output.
+without_shell_echo() {
+    without_line "$EXPECTED/$1" '^C' "$2"
+}
+
+# start_forever OUT PROFILE ARGS...: starts "ping -t --realtime" in the
+# background (PING_PID).  fd 3 is bats' own: the background job must not
+# hold it.
+start_forever() {
+    local out=$1 profile=$2
+    shift 2
+    "$BIN/ping" --profile "$PPROFILES/$profile.ini" --seed 1 --realtime -t "$@" \
+        >"$out" 2>"$out.err" 3>&- &
+    PING_PID=$!
+}
+
+# interrupted OUT N PROFILE ARGS...: "ping -t", stopped by SIGINT once N
+# "Reply from" lines are out.
+interrupted() {
+    local out=$1 n=$2 profile=$3
+    shift 3
+    start_forever "$out" "$profile" "$@"
+    wait_lines "$out" '^Reply from ' "$n"
+    kill -INT "$PING_PID"
+    finish_run
+}
+
+# The usage as ping-004 shows it after its "Bad option" line.
+usage_text() {
+    read_all "$EXPECTED/ping-004.txt"
+    printf %s "${REPLY#*$'\n'}"
+}
+
+# bad_value OPTION VALUE LO HI: the one-line range message, no usage, exit 1.
+bad_value() {
+    ping_run "$BATS_TEST_TMPDIR/out" "$1" "$2" 10.1.3.2
+    assert_exit 1 "$BATS_TEST_TMPDIR/out"
+    echo "Bad value for option -${1#?}, valid range is from $3 to $4." >"$BATS_TEST_TMPDIR/want"
+    assert_same_file "$BATS_TEST_TMPDIR/out" "$BATS_TEST_TMPDIR/want"
+}
+
+# check_timestamps FILE FIRST_LINE BASE: the 4 timestamp lines from line
+# FIRST_LINE have the layout "    Timestamp: A : N ->" then 15-space
+# continuation lines, the chain's first four recorded addresses, and times
+# BASE+2, BASE+2, BASE+4, BASE+4 (the way out is recorded at RTT/4 = 2 ms,
+# the rest at RTT/2 = 4 ms); BASE is set from the first line when empty.
+check_timestamps() {
+    local file=$1 first=$2 i line
+    local -a lines
+    file_lines "$file"
+    lines=("${FILE_LINES[@]:first - 1:4}")
+    [[ ${lines[0]} =~ ^'    Timestamp: 10.0.12.1 : '([0-9]+)' ->'$ ]]
+    [ -n "$TS_BASE" ] || TS_BASE=$((BASH_REMATCH[1] - 2))
+    local -a addrs=(10.0.12.1 10.0.34.3 10.0.34.4 10.0.23.3) offs=(2 2 4 4)
+    for i in 0 1 2 3; do
+        line="Timestamp: ${addrs[i]} : $((TS_BASE + offs[i]))"
+        [ "$i" -eq 0 ] && line="    $line" || line="               ${line#Timestamp: }"
+        [ "$i" -lt 3 ] && line="$line ->"
+        assert_equal "${lines[i]}" "$line"
+    done
+}
