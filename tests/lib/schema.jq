@@ -3,8 +3,10 @@
 # required, properties, items, $ref to #/$defs/...), so the tests need no
 # validator beyond jq.  Stricter than JSON Schema on purpose: a member the
 # schema does not list is an error, so the schema documents every field.
-# Usage: jq -r --slurpfile schema FILE -f schema.jq DOC; prints one line per
-# error, nothing when the document is valid.
+# A module, so that one jq checks a record and asks it what a test wants:
+#   jq -r -L tests/lib --slurpfile schema FILE 'include "schema";
+#       schema_errors($schema[0]), ...' DOC
+# schema_errors gives one line per error, nothing when the document is valid.
 
 def type_ok($t):
   if $t == "integer" then type == "number" and . == floor
@@ -44,4 +46,4 @@ def check($s; $root; $path):
        else empty end)
   end;
 
-$schema[0] as $s | check($s; $s; "$")
+def schema_errors($s): check($s; $s; "$");
