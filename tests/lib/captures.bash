@@ -134,7 +134,7 @@ got_count() {
     local line n=0 LC_ALL=C
     while IFS= read -r line; do
         # shellcheck disable=SC2053 # PATTERN is a pattern
-        [[ $line == $1 ]] && n=$((n + 1))
+        if [[ $line == $1 ]]; then n=$((n + 1)); fi
     done <<<"${NM_GOT%$'\n'}"
     is "$NM_CASE" "lines matching $1" "$2" "$n"
 }
@@ -186,7 +186,7 @@ unname() {
     local i re="^(.*)$1 \\[(.*)\\]\$"
     mapfile -t lines <<<"${REPLY%$'\n'}"
     for i in "${!lines[@]}"; do
-        [[ ${lines[i]} =~ $re ]] && lines[i]=${BASH_REMATCH[1]}${BASH_REMATCH[2]}
+        if [[ ${lines[i]} =~ $re ]]; then lines[i]=${BASH_REMATCH[1]}${BASH_REMATCH[2]}; fi
     done
     printf -v REPLY '%s\n' "${lines[@]}"
 }
@@ -217,7 +217,7 @@ got_is_shaped() {
 without_lines() {
     local line
     while IFS= read -r line; do
-        [[ $line == "$1"* ]] || printf '%s\n' "$line"
+        if [[ $line != "$1"* ]]; then printf '%s\n' "$line"; fi
     done <"$2" >"$3"
 }
 
