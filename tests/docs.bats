@@ -308,46 +308,17 @@ man_block() {
 
 # check_reproduction FILE BLOCK: FILE shows the command that reproduces the
 # document's block BLOCK (its row in tests/seed/blocks.tsv); the command, with
-# the seed FILE gives, prints the block.
-check_reproduction() {
-    local file=$1 name=$2 row _name tool from target opts seed shown
-    row=$(grep "^$name	" "$BLOCKS_DIR/blocks.tsv")
-    IFS=$'\t' read -r _name tool from target opts seed <<<"$row"
-    [ "$opts" = - ] && opts=
-    opts=${opts/=/ }
-    shown=$(grep -oE -- "$tool --from $from ${opts:+$opts }--seed [0-9]+ $target" "$file" | head -1)
-    [ -n "$shown" ] || {
-        echo "$file shows no '$tool --from $from ${opts:+$opts }--seed N $target'" >&2
-        return 1
-    }
-    [ "$shown" = "$tool --from $from ${opts:+$opts }--seed $seed $target" ] || {
-        echo "$file shows '$shown', but the seed in blocks.tsv is $seed: update $file" >&2
-        return 1
-    }
-    block_expected "$name" >"$BATS_TEST_TMPDIR/want"
-    # shellcheck disable=SC2086
-    "$BIN/$tool" ${shown#"$tool "} >"$BATS_TEST_TMPDIR/got" || true
-    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
-}
+# the seed FILE gives, prints the block (lib/docs.bash).
 
-@test "tracert.1: the example reproducing a document block uses its recorded seed" {
+@test "the examples reproducing a document block use its recorded seeds" {
     check_reproduction "$MAN/tracert.1" spoke-to-loc1
-}
-
-@test "tracert.1: the failover example uses its recorded seed" {
+    # the failover example
     check_reproduction "$MAN/tracert.1" loc1-to-hub-er1-down
-}
-
-@test "README: the example reproducing a document block uses its recorded seed" {
     check_reproduction "$README" spoke-to-loc1
-}
-
-@test "ping.1 and README: the ping between sites uses its recorded seed" {
+    # the ping between sites
     check_reproduction "$MAN/ping.1" loc2-ping-hub
     check_reproduction "$README" loc2-ping-hub
-}
-
-@test "README: the document's ping row it shows uses its recorded seed" {
+    # the document's ping row the README shows
     check_reproduction "$README" branch-ping-loc2
 }
 
@@ -380,7 +351,7 @@ shown_after() {
 # with NETMIMIC_SEED=SEED when the mark gives a seed, COMMAND prints the rest
 # of the block, byte for byte.
 check_marked() {
-    local file=$1 count=$2 dir=$BATS_TEST_TMPDIR/marked i words envs tool
+    local file=$1 count=$2 dir=$BATS_TEST_TMPDIR/marked-${1##*/} i words envs tool
     mkdir -p "$dir"
     awk -v dir="$dir" '
         function start(seed) { n++; pending = 1; printf "%s", seed > (dir "/" n ".seed") }
@@ -391,10 +362,8 @@ check_marked() {
         on && first { sub(/^\$ /, ""); print > (dir "/" n ".cmd"); first = 0; next }
         on { print > (dir "/" n ".want") }
         END { print n + 0 > (dir "/count") }' "$file"
-    [ "$(cat "$dir/count")" -eq "$count" ] || {
-        echo "$file has $(cat "$dir/count") checked blocks, not $count" >&2
-        return 1
-    }
+    slurp "$dir/count"
+    is "${file##*/}" "checked blocks" "$count" "${REPLY%$'\n'}"
     for ((i = 1; i <= count; i++)); do
         read -r -a words <"$dir/$i.cmd"
         envs=()
@@ -403,24 +372,19 @@ check_marked() {
             words=("${words[@]:1}")
         done
         tool=${words[0]#bin/}
-        [ -s "$dir/$i.seed" ] && envs+=("NETMIMIC_SEED=$(cat "$dir/$i.seed")")
-        (cd "$ROOT_DIR" && env "${envs[@]}" "$BIN/$tool" "${words[@]:1}") >"$dir/$i.got" || true
-        assert_same_file "$dir/$i.got" "$dir/$i.want" || {
-            echo "$file: the block of '$(cat "$dir/$i.cmd")' is not what it prints" >&2
-            return 1
-        }
+        slurp "$dir/$i.seed"
+        [ -z "$REPLY" ] || envs+=("NETMIMIC_SEED=$REPLY")
+        # a subshell exports them, for the tool alone (no env process)
+        (cd "$ROOT_DIR" && for e in "${envs[@]}"; do export "${e?}"; done &&
+            exec "$BIN/$tool" "${words[@]:1}") >"$dir/$i.got" || true
+        assert_same_file "$dir/$i.got" "$dir/$i.want" ||
+            case_fail "${file##*/}" "the block of '${words[*]}' (diff above)" "" ""
     done
 }
 
-@test "ping.1: the examples marked as checked print what they show" {
+@test "ping.1, pathping.1, README: the examples marked as checked print what they show" {
     check_marked "$MAN/ping.1" 4
-}
-
-@test "pathping.1: the examples marked as checked print what they show" {
     check_marked "$MAN/pathping.1" 2
-}
-
-@test "README: the examples marked as checked print what they show" {
     check_marked "$README" 3
 }
 
@@ -461,8 +425,7 @@ check_marked() {
 @test "each man page lists the unconfirmed catalogue texts its tool prints" {
     local tool
     for tool in "${TOOLS[@]}"; do
-        sed -n '/^\.\\" unconfirmed: written by/,/^\.\\" end of unconfirmed/p' "$MAN/$tool.1" |
-            sed -e '1,2d' -e '$d' | sed '$d' >"$BATS_TEST_TMPDIR/$tool.listed"
+        unconfirmed_listed "$MAN/$tool.1" >"$BATS_TEST_TMPDIR/$tool.listed"
         sh "$ROOT_DIR/common/render/lang/unconfirmed.sh" "$tool" >"$BATS_TEST_TMPDIR/$tool.want"
         [ -s "$BATS_TEST_TMPDIR/$tool.want" ]
         assert_same_file "$BATS_TEST_TMPDIR/$tool.listed" "$BATS_TEST_TMPDIR/$tool.want"

@@ -216,3 +216,58 @@ catalogue_langs() {
         done <"$f"
     done
 }
+
+# ---- the examples ----------------------------------------------------------
+
+# check_reproduction FILE BLOCK: FILE shows the command that reproduces the
+# document's block BLOCK (its row in tests/seed/blocks.tsv); the command, with
+# the seed FILE gives, prints the block; else the case "FILE: BLOCK" fails.
+check_reproduction() {
+    local file=$1 name=$2 case="${1##*/}: $2" _name tool from target opts seed shown= line re
+    while IFS=$'\t' read -r _name tool from target opts seed; do
+        [ "$_name" = "$name" ] && break
+    done <"$BLOCKS_DIR/blocks.tsv"
+    is "$case" "row of blocks.tsv" "$name" "$_name"
+    [ "$opts" = - ] && opts=
+    opts=${opts/=/ }
+    # grep -oE's first match, the ERE as it was
+    re="$tool --from $from ${opts:+$opts }--seed [0-9]+ $target"
+    while IFS= read -r line; do
+        if [[ $line =~ $re ]]; then
+            shown=${BASH_REMATCH[0]}
+            break
+        fi
+    done <"$file"
+    if [ -z "$shown" ]; then
+        case_fail "$case" "the command shown" "$tool --from $from ${opts:+$opts }--seed N $target" "none"
+        return 0
+    fi
+    # a different seed: update FILE
+    is "$case" "the command shown (its seed is blocks.tsv's)" \
+        "$tool --from $from ${opts:+$opts }--seed $seed $target" "$shown"
+    block_expected "$name" >"$BATS_TEST_TMPDIR/want"
+    # shellcheck disable=SC2086
+    "$BIN/$tool" ${shown#"$tool "} >"$BATS_TEST_TMPDIR/got" || true
+    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want" ||
+        case_fail "$case" "the output (diff above)" "" ""
+}
+
+# unconfirmed_listed PAGE: prints the lines PAGE lists between its comment
+# lines '.\" unconfirmed: written by ...' and '.\" end of unconfirmed ...',
+# without the first two of them and the last two (sed -n
+# '/START/,/END/p' | sed -e '1,2d' -e '$d' | sed '$d').
+unconfirmed_listed() {
+    local -a lines
+    local i start=-1 end=-1
+    mapfile -t lines <"$1"
+    for i in "${!lines[@]}"; do
+        if [ "$start" -lt 0 ]; then
+            if [[ ${lines[i]} == '.\" unconfirmed: written by'* ]]; then start=$i; fi
+        elif [[ ${lines[i]} == '.\" end of unconfirmed'* ]]; then
+            end=$i
+            break
+        fi
+    done
+    [ "$start" -ge 0 ] && [ "$end" -gt "$((start + 3))" ] || return 0
+    printf '%s\n' "${lines[@]:start + 2:end - start - 3}"
+}
