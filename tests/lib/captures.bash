@@ -31,6 +31,7 @@ run_case() {
         [[ $profile == */* ]] || profile=$LPROFILES/$profile.ini
         tool_run "$tool" "$OUT" --profile "$profile" --seed 1 "${@:5}"
     fi
+    # shellcheck disable=SC2154 # tool_run's (lib/common.bash)
     is "$NM_CASE" "exit status" "$2" "$status"
     slurp "$OUT.err"
     is "$NM_CASE" stderr "" "$REPLY"

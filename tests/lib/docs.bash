@@ -18,13 +18,13 @@ slurp() {
 # ping.1).
 declare -gA NM_ITEMS=() NM_ITEMS_READ=()
 has_item() {
-    local line a b c rest
+    local line _a b c rest
     local -a lines
     if [ -z "${NM_ITEMS_READ[$1]-}" ]; then
         mapfile -t lines <"$1"
         for line in "${lines[@]}"; do
             [[ $line == .It[$' \t']* ]] || continue
-            read -r a b c rest <<<"$line"
+            read -r _a b c rest <<<"$line"
             NM_ITEMS["$1 $b $c"]=1
         done
         NM_ITEMS_READ[$1]=1
@@ -48,6 +48,7 @@ usage_letters() {
             line=$'\001'${BASH_REMATCH[3]}
         done
     done <<<"$text"
+    # shellcheck disable=SC2034 # the caller's
     LETTERS=("${!seen[@]}")
     nm_sort LETTERS
 }
@@ -159,7 +160,7 @@ makefile_tools() {
 # cli_ext_options: ACCEPTED holds the long options of common/cli/cli.c's
 # ext_options[] (its {"NAME" entries, up to the "};").
 cli_ext_options() {
-    local line on= re='\{"([a-z-]+)"(.*)$'
+    local line on='' re='\{"([a-z-]+)"(.*)$'
     ACCEPTED=()
     while IFS= read -r line; do
         if [[ $line == 'static const struct option ext_options[]'* ]]; then on=1; fi
@@ -184,6 +185,7 @@ help_options() {
             line=$'\001'${BASH_REMATCH[4]}
         done
     done <"$1"
+    # shellcheck disable=SC2034 # the caller's
     OPTIONS=("${!seen[@]}")
     nm_sort OPTIONS
 }
@@ -223,7 +225,7 @@ catalogue_langs() {
 # document's block BLOCK (its row in tests/seed/blocks.tsv); the command, with
 # the seed FILE gives, prints the block; else the case "FILE: BLOCK" fails.
 check_reproduction() {
-    local file=$1 name=$2 case="${1##*/}: $2" _name tool from target opts seed shown= line re
+    local file=$1 name=$2 case="${1##*/}: $2" _name tool from target opts seed shown='' line re
     while IFS=$'\t' read -r _name tool from target opts seed; do
         [ "$_name" = "$name" ] && break
     done <"$BLOCKS_DIR/blocks.tsv"
