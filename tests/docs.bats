@@ -7,6 +7,9 @@
 
 load lib/common
 load lib/blocks
+load lib/cases
+load lib/completion
+load lib/docs
 
 bats_require_minimum_version 1.5.0
 
@@ -20,10 +23,21 @@ TOOLS=(tracert ping pathping)
 # netmimic's extension long options, as common/cli/cli.c accepts them.
 EXT_OPTIONS=(profile from seed down scenario json crlf realtime lang encoding windows interrupt-after break-after)
 
-# The option letters of TOOL's usage text ("-d", "-h", ...), one a line.
-usage_letters() {
-    "$BIN/$1" /? | grep -oE '(^|[[ ])-[[:alnum:]]' | sed 's/.*-//' | sort -u
+# Each tool's usage text, and netmimic's --help, run once for the file (a
+# check reads it, lib/docs.bash); the checks read the documents by the
+# shell and complete their lines several in one bash, a case each: a case
+# that fails names itself, and cases_ok fails its test.
+setup_file() {
+    export USAGE_DIR=$BATS_FILE_TMPDIR/usage
+    mkdir -p "$USAGE_DIR"
+    local tool
+    for tool in "${TOOLS[@]}"; do
+        "$BIN/$tool" '/?' >"$USAGE_DIR/$tool"
+    done
+    "$BIN/netmimic" --help >"$USAGE_DIR/netmimic"
 }
+
+teardown() { cases_ok; }
 
 # How many option letters TOOL's usage text has, '?' aside: a usage text
 # that lost some would otherwise pass the checks below.
@@ -35,74 +49,34 @@ usage_count() {
     esac
 }
 
-# complete_for TOOL WORD...: runs TOOL's completion function on the command
-# line "TOOL WORD...", completing the last word; the candidates end up in
-# $output, one a line, sorted.
-complete_for() {
-    local tool=$1
-    shift
-    # the completion asks the netmimic beside the tool, found on PATH
-    PATH=$BIN:$PATH run bash -c '
-        source "$1" || exit 1
-        tool=$2
-        shift 2
-        COMP_WORDS=("$tool" "$@")
-        COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))
-        COMP_LINE="${COMP_WORDS[*]}"
-        COMP_POINT=${#COMP_LINE}
-        fn=_netmimic_$tool
-        [ "$tool" = netmimic ] && fn=_netmimic
-        "$fn" "$tool" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
-        printf "%s\n" "${COMPREPLY[@]}" | sort
-    ' _ "$COMPLETIONS/$tool.bash" "$tool" "$@"
-}
-
-# complete_line WORD...: the same for tracert.
-complete_line() {
-    complete_for tracert "$@"
-}
-
 # ---- the man pages ---------------------------------------------------------
 
 # mandoc looks for the pages that .Xr names in the current directory too, so
-# the lint runs in man/, where the two pages name each other.
-lint() {
+# the lint runs in man/, where the two pages name each other; one mandoc for
+# all the pages (it names the page of each message).
+@test "mandoc -Tlint: every man page is clean" {
     cd "$MAN" || return 1
-    run mandoc -Tlint "$1"
+    run mandoc -Tlint tracert.1 ping.1 pathping.1 netmimic-profile.5 netmimic-json.5 netmimic.1
     assert_output ""
     assert_equal "$status" 0
 }
 
-# has_item FILE MACRO ARG: FILE has a list item ".It MACRO ARG ...".
-has_item() {
-    awk -v m="$2" -v a="$3" '$1 == ".It" && $2 == m && $3 == a { found = 1 }
-        END { exit !found }' "$1"
-}
-
-@test "mandoc -Tlint: tracert.1 is clean" { lint tracert.1; }
-@test "mandoc -Tlint: ping.1 is clean" { lint ping.1; }
-@test "mandoc -Tlint: pathping.1 is clean" { lint pathping.1; }
-@test "mandoc -Tlint: netmimic-profile.5 is clean" { lint netmimic-profile.5; }
-@test "mandoc -Tlint: netmimic-json.5 is clean" { lint netmimic-json.5; }
-@test "mandoc -Tlint: netmimic.1 is clean" { lint netmimic.1; }
-
 # check_usage_items TOOL: every option letter of TOOL's usage text, and '?',
 # has a list item in TOOL.1.
 check_usage_items() {
-    local tool=$1 letters l
-    letters=$(usage_letters "$tool")
-    [ "$(echo "$letters" | wc -l)" -eq "$(usage_count "$tool")" ]
-    for l in $letters '?'; do
-        has_item "$MAN/$tool.1" Fl "$l" || {
-            echo "$tool.1 has no '.It Fl $l'" >&2
-            return 1
-        }
+    local tool=$1 l
+    usage_letters "$tool"
+    is "$tool" "how many letters" "$(usage_count "$tool")" "${#LETTERS[@]}"
+    for l in "${LETTERS[@]}" '?'; do
+        has_item "$MAN/$tool.1" Fl "$l" || case_fail "$tool.1" "'.It Fl $l'" present missing
     done
 }
 
-@test "every option of tracert's usage text has an entry in tracert.1" { check_usage_items tracert; }
-@test "every option of ping's usage text has an entry in ping.1" { check_usage_items ping; }
-@test "every option of pathping's usage text has an entry in pathping.1" { check_usage_items pathping; }
+@test "every option of each tool's usage text has an entry in its man page" {
+    check_usage_items tracert
+    check_usage_items ping
+    check_usage_items pathping
+}
 
 @test "every extension option has an entry in each tool's man page" {
     local tool o
@@ -123,22 +97,26 @@ check_usage_items() {
             echo "$tool lacks man/$tool.1 or completions/$tool.bash" >&2
             return 1
         }
-        grep -qF "man/$tool.1" "$README" || {
+        slurp "$README"
+        [[ $REPLY == *"man/$tool.1"* ]] || {
             echo "README.md does not point to man/$tool.1" >&2
             return 1
         }
     done
     # and the Makefile builds and installs exactly these, and netmimic
-    run sed -n 's/^TOOLS *:= *//p' "$ROOT_DIR/Makefile"
-    assert_output "${TOOLS[*]} netmimic"
+    makefile_tools
+    assert_equal "$REPLY" "${TOOLS[*]} netmimic"
 }
 
 @test "the list of extension options above is the one common/cli/cli.c accepts" {
-    local accepted
-    accepted=$(awk '/^static const struct option ext_options\[\]/ { p = 1 } p { print } /};/ { p = 0 }' \
-        "$ROOT_DIR/common/cli/cli.c" |
-        grep -oE '\{"[a-z-]+"' | tr -d '{"' | sort)
-    assert_equal "$accepted" "$(printf '%s\n' "${EXT_OPTIONS[@]}" | sort)"
+    local -a listed=("${EXT_OPTIONS[@]}")
+    cli_ext_options
+    nm_sort ACCEPTED
+    nm_join ACCEPTED
+    local accepted=$REPLY
+    nm_sort listed
+    nm_join listed
+    assert_equal "$accepted" "$REPLY"
 }
 
 @test "the environment variables the code reads are in every man page and the README" {
@@ -151,7 +129,8 @@ check_usage_items() {
                 return 1
             }
         done
-        grep -qF "$v" "$README" || {
+        slurp "$README"
+        [[ $REPLY == *"$v"* ]] || {
             echo "README.md does not mention $v" >&2
             return 1
         }
@@ -160,28 +139,28 @@ check_usage_items() {
 
 # ---- the completion ----------------------------------------------------------
 
-# check_loads TOOL: TOOL's completion loads alone, in a bash that has
-# loaded no other (bash-completion loads one file per command), without
-# printing a word, and registers FUNCTION for TOOL.  The tools' functions
-# are _netmimic_TOOL: bash-completion's own ping completion is _ping.
-check_loads() {
-    run bash -c 'source "$1" && complete -p "$2"' _ "$COMPLETIONS/$1.bash" "$1"
+# TOOL's completion loads alone, in a bash that has loaded no other
+# (bash-completion loads one file per command), without printing a word, and
+# registers FUNCTION for TOOL: a subshell of one bash a file, that bash
+# having loaded nothing.  The tools' functions are _netmimic_TOOL:
+# bash-completion's own ping completion is _ping.
+@test "completion: each file loads alone and registers its function" {
+    run bash -c 'for t in tracert ping pathping netmimic; do
+            (source "$1/$t.bash" && complete -p "$t") || echo "$t: failed"
+        done' _ "$COMPLETIONS"
     assert_equal "$status" 0
-    assert_output "complete -F $2 $1"
+    assert_output "complete -F _netmimic_tracert tracert
+complete -F _netmimic_ping ping
+complete -F _netmimic_pathping pathping
+complete -F _netmimic netmimic"
 }
-
-@test "completion: tracert.bash loads alone and registers _netmimic_tracert" { check_loads tracert _netmimic_tracert; }
-@test "completion: ping.bash loads alone and registers _netmimic_ping" { check_loads ping _netmimic_ping; }
-@test "completion: pathping.bash loads alone and registers _netmimic_pathping" { check_loads pathping _netmimic_pathping; }
-@test "completion: netmimic.bash loads alone and registers _netmimic" { check_loads netmimic _netmimic; }
 
 @test "completion: the three files share one set of helpers" {
     local tool
     for tool in "${TOOLS[@]}"; do
         # each sources netmimic-common.bash and defines only its own function
-        grep -q '^\. "${BASH_SOURCE\[0\]%/\*}/netmimic-common.bash"' "$COMPLETIONS/$tool.bash"
-        run grep -c '^_[a-z_]*() {' "$COMPLETIONS/$tool.bash"
-        assert_output 1
+        count_lines "$COMPLETIONS/$tool.bash" '^\. "\$\{BASH_SOURCE\[0\]%/\*\}/netmimic-common.bash"' '^_[a-z_]*\(\) \{'
+        assert_equal "${COUNTS[*]}" "1 1"
     done
     run bash -c 'source "$1" && declare -F _netmimic_complete' _ "$COMPLETIONS/netmimic-common.bash"
     assert_output _netmimic_complete
@@ -190,32 +169,28 @@ check_loads() {
 # check_usage_completion TOOL: every option of TOOL's usage text, as -x and
 # as /x, is offered.
 check_usage_completion() {
-    local tool=$1 letters l
-    letters=$(usage_letters "$tool")
-    complete_for "$tool" -
-    for l in $letters '?'; do
-        assert_line -- "-$l"
-    done
-    complete_for "$tool" /
-    for l in $letters '?'; do
-        assert_line -- "/$l"
-    done
+    local tool=$1
+    usage_letters "$tool"
+    comp_has "$tool -" "${LETTERS[@]/#/-}" -?
+    comp_has "$tool /" "${LETTERS[@]/#//}" /?
 }
 
-@test "completion: every option of tracert's usage text, as -x and as /x" { check_usage_completion tracert; }
-@test "completion: every option of ping's usage text, as -x and as /x" { check_usage_completion ping; }
-@test "completion: every option of pathping's usage text, as -x and as /x" { check_usage_completion pathping; }
+@test "completion: every option of each tool's usage text, as -x and as /x" {
+    check_usage_completion tracert
+    check_usage_completion ping
+    check_usage_completion pathping
+    comp_run
+}
 
 @test "completion: every extension option, for every tool, and it is in the README" {
     local tool o
     for tool in "${TOOLS[@]}"; do
-        complete_for "$tool" --
-        for o in "${EXT_OPTIONS[@]}"; do
-            assert_line --regexp "^--$o=?\$"
-        done
+        comp_has_re "$tool --" "${EXT_OPTIONS[@]/*/^--&=?\$}"
     done
+    comp_run
+    slurp "$README"
     for o in "${EXT_OPTIONS[@]}"; do
-        grep -qF -- "--$o" "$README" || {
+        [[ $REPLY == *"--$o"* ]] || {
             echo "README.md does not mention --$o" >&2
             return 1
         }
@@ -226,72 +201,65 @@ check_usage_completion() {
     local tool
     export NETMIMIC_PROFILE=$PROFILE
     for tool in "${TOOLS[@]}"; do
-        complete_for "$tool" --from ''
-        assert_output "$(printf '%s\n' branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm)"
+        comp_is "$tool --from " branch-vm hub-vm loc1-vm loc2-vm remote-vm spoke-vm
     done
+    comp_run
 }
 
 @test "completion: --scenario offers the profile's scenarios, for every tool" {
     local tool
     export NETMIMIC_PROFILE=$PROFILE
     for tool in "${TOOLS[@]}"; do
-        complete_for "$tool" --scenario ''
-        assert_output "er1-primary-down"
-        complete_for "$tool" --scenario=er
-        assert_output "--scenario=er1-primary-down"
+        comp_is "$tool --scenario " er1-primary-down
+        comp_is "$tool --scenario=er" --scenario=er1-primary-down
     done
+    comp_run
 }
 
 @test "completion: an option's value gets nothing, a flag leaves the target to complete" {
     export NETMIMIC_PROFILE=$PROFILE
     # ping -n takes a count; pathping -n is a flag, followed by the target
-    complete_for ping -n ''
-    assert_output ""
-    complete_for ping /S ''
-    assert_output ""
-    complete_for pathping -n sp
-    assert_output "spoke-vm"
-    complete_for pathping /q ''
-    assert_output ""
+    comp_is "ping -n "
+    comp_is "ping /S "
+    comp_is "pathping -n sp" spoke-vm
+    comp_is "pathping /q "
     # host lists and targets: the devices' names
-    complete_for ping -k hub
-    assert_output "hub-vm"
-    complete_for pathping -g 10.11.30.4 loc
-    assert_output "$(printf '%s\n' loc1-vm loc2-vm localhost)"
+    comp_is "ping -k hub" hub-vm
+    comp_is "pathping -g 10.11.30.4 loc" loc1-vm loc2-vm localhost
+    comp_run
 }
 
 @test "completion: --down offers the profile's links, filtered by the prefix typed" {
     local tool
     export NETMIMIC_PROFILE=$PROFILE
     for tool in "${TOOLS[@]}"; do
-        complete_for "$tool" --down loc1-er
-        assert_output "loc1-er1-primary"
+        comp_is "$tool --down loc1-er" loc1-er1-primary
     done
+    comp_run
 }
 
 @test "completion: --from=VALUE as one word keeps its '--from=' part" {
     export NETMIMIC_PROFILE=$PROFILE
-    complete_line --from=sp
-    assert_output "--from=spoke-vm"
+    comp_is "tracert --from=sp" --from=spoke-vm
+    comp_run
 }
 
 @test "completion: --profile on the line wins over NETMIMIC_PROFILE" {
     local tool
     export NETMIMIC_PROFILE=$PROFILE
     for tool in "${TOOLS[@]}"; do
-        complete_for "$tool" --profile "$TEST_PROFILES/bad/base.ini" --from ''
-        assert_output "h1"
-        complete_for "$tool" "--profile=$TEST_PROFILES/bad/base.ini" --scenario ''
-        assert_output "sc1"
+        comp_is "$tool --profile $TEST_PROFILES/bad/base.ini --from " h1
+        comp_is "$tool --profile=$TEST_PROFILES/bad/base.ini --scenario " sc1
     done
+    comp_run
 }
 
 @test "completion: --profile offers files and directories" {
     cd "$BATS_TEST_TMPDIR" || return 1
     mkdir parts
     : >plain.ini
-    complete_line --profile p
-    assert_output "$(printf '%s\n' parts plain.ini)"
+    comp_is "tracert --profile p" parts plain.ini
+    comp_run
 }
 
 @test "completion: a directory profile's parts give the names, in every part" {
@@ -302,12 +270,10 @@ check_usage_completion() {
     sed -n '1,/^\[device r2\]/p' "$TEST_PROFILES/bad/base.ini" | sed '$d' >parts/a.ini
     printf '; nothing but a comment\n' >parts/b.ini
     sed -n '/^\[device r2\]/,$p' "$TEST_PROFILES/bad/base.ini" >parts/c.ini
-    complete_line --profile parts --from ''
-    assert_output "h1"
-    complete_line --profile=parts --scenario ''
-    assert_output "sc1"
-    complete_line --profile parts --down ''
-    assert_output "$(printf '%s\n' l1 l2)"
+    comp_is "tracert --profile parts --from " h1
+    comp_is "tracert --profile=parts --scenario " sc1
+    comp_is "tracert --profile parts --down " l1 l2
+    comp_run
 }
 
 # ---- the examples ------------------------------------------------------------
@@ -342,46 +308,17 @@ man_block() {
 
 # check_reproduction FILE BLOCK: FILE shows the command that reproduces the
 # document's block BLOCK (its row in tests/seed/blocks.tsv); the command, with
-# the seed FILE gives, prints the block.
-check_reproduction() {
-    local file=$1 name=$2 row _name tool from target opts seed shown
-    row=$(grep "^$name	" "$BLOCKS_DIR/blocks.tsv")
-    IFS=$'\t' read -r _name tool from target opts seed <<<"$row"
-    [ "$opts" = - ] && opts=
-    opts=${opts/=/ }
-    shown=$(grep -oE -- "$tool --from $from ${opts:+$opts }--seed [0-9]+ $target" "$file" | head -1)
-    [ -n "$shown" ] || {
-        echo "$file shows no '$tool --from $from ${opts:+$opts }--seed N $target'" >&2
-        return 1
-    }
-    [ "$shown" = "$tool --from $from ${opts:+$opts }--seed $seed $target" ] || {
-        echo "$file shows '$shown', but the seed in blocks.tsv is $seed: update $file" >&2
-        return 1
-    }
-    block_expected "$name" >"$BATS_TEST_TMPDIR/want"
-    # shellcheck disable=SC2086
-    "$BIN/$tool" ${shown#"$tool "} >"$BATS_TEST_TMPDIR/got" || true
-    assert_same_file "$BATS_TEST_TMPDIR/got" "$BATS_TEST_TMPDIR/want"
-}
+# the seed FILE gives, prints the block (lib/docs.bash).
 
-@test "tracert.1: the example reproducing a document block uses its recorded seed" {
+@test "the examples reproducing a document block use its recorded seeds" {
     check_reproduction "$MAN/tracert.1" spoke-to-loc1
-}
-
-@test "tracert.1: the failover example uses its recorded seed" {
+    # the failover example
     check_reproduction "$MAN/tracert.1" loc1-to-hub-er1-down
-}
-
-@test "README: the example reproducing a document block uses its recorded seed" {
     check_reproduction "$README" spoke-to-loc1
-}
-
-@test "ping.1 and README: the ping between sites uses its recorded seed" {
+    # the ping between sites
     check_reproduction "$MAN/ping.1" loc2-ping-hub
     check_reproduction "$README" loc2-ping-hub
-}
-
-@test "README: the document's ping row it shows uses its recorded seed" {
+    # the document's ping row the README shows
     check_reproduction "$README" branch-ping-loc2
 }
 
@@ -414,7 +351,7 @@ shown_after() {
 # with NETMIMIC_SEED=SEED when the mark gives a seed, COMMAND prints the rest
 # of the block, byte for byte.
 check_marked() {
-    local file=$1 count=$2 dir=$BATS_TEST_TMPDIR/marked i words envs tool
+    local file=$1 count=$2 dir=$BATS_TEST_TMPDIR/marked-${1##*/} i words envs tool
     mkdir -p "$dir"
     awk -v dir="$dir" '
         function start(seed) { n++; pending = 1; printf "%s", seed > (dir "/" n ".seed") }
@@ -425,10 +362,8 @@ check_marked() {
         on && first { sub(/^\$ /, ""); print > (dir "/" n ".cmd"); first = 0; next }
         on { print > (dir "/" n ".want") }
         END { print n + 0 > (dir "/count") }' "$file"
-    [ "$(cat "$dir/count")" -eq "$count" ] || {
-        echo "$file has $(cat "$dir/count") checked blocks, not $count" >&2
-        return 1
-    }
+    slurp "$dir/count"
+    is "${file##*/}" "checked blocks" "$count" "${REPLY%$'\n'}"
     for ((i = 1; i <= count; i++)); do
         read -r -a words <"$dir/$i.cmd"
         envs=()
@@ -437,24 +372,19 @@ check_marked() {
             words=("${words[@]:1}")
         done
         tool=${words[0]#bin/}
-        [ -s "$dir/$i.seed" ] && envs+=("NETMIMIC_SEED=$(cat "$dir/$i.seed")")
-        (cd "$ROOT_DIR" && env "${envs[@]}" "$BIN/$tool" "${words[@]:1}") >"$dir/$i.got" || true
-        assert_same_file "$dir/$i.got" "$dir/$i.want" || {
-            echo "$file: the block of '$(cat "$dir/$i.cmd")' is not what it prints" >&2
-            return 1
-        }
+        slurp "$dir/$i.seed"
+        [ -z "$REPLY" ] || envs+=("NETMIMIC_SEED=$REPLY")
+        # a subshell exports them, for the tool alone (no env process)
+        (cd "$ROOT_DIR" && for e in "${envs[@]}"; do export "${e?}"; done &&
+            exec "$BIN/$tool" "${words[@]:1}") >"$dir/$i.got" || true
+        assert_same_file "$dir/$i.got" "$dir/$i.want" ||
+            case_fail "${file##*/}" "the block of '${words[*]}' (diff above)" "" ""
     done
 }
 
-@test "ping.1: the examples marked as checked print what they show" {
+@test "ping.1, pathping.1, README: the examples marked as checked print what they show" {
     check_marked "$MAN/ping.1" 4
-}
-
-@test "pathping.1: the examples marked as checked print what they show" {
     check_marked "$MAN/pathping.1" 2
-}
-
-@test "README: the examples marked as checked print what they show" {
     check_marked "$README" 3
 }
 
@@ -476,34 +406,26 @@ check_marked() {
 
 @test "completion: the target offers localhost and the names of a dual-stack profile" {
     export NETMIMIC_PROFILE=$ROOT_DIR/profiles/home.ini
-    complete_for tracert local
-    assert_output "localhost"
-    complete_for ping dns
-    assert_output "dns.google"
-    complete_for pathping -6 www
-    assert_output "www.example.com"
+    comp_is "tracert local" localhost
+    comp_is "ping dns" dns.google
+    comp_is "pathping -6 www" www.example.com
+    comp_run
 }
 
 # ---- languages ---------------------------------------------------------------
 
 @test "completion: --lang offers every catalogue, --encoding and --windows their values" {
-    local langs
-    langs=$(for f in "$ROOT_DIR"/common/render/lang/*.msg; do
-        sed -n 's/^@lang //p' "$f"
-    done | sort)
-    complete_for ping --lang ''
-    assert_output "$langs"
-    complete_for tracert --encoding=''
-    assert_output "$(printf '%s\n' --encoding=oem --encoding=utf-8)"
-    complete_for pathping --windows ''
-    assert_output "$(printf '%s\n' 10 11 7 xp)"
+    catalogue_langs
+    comp_is "ping --lang " "${LANGS[@]}"
+    comp_is "tracert --encoding=" --encoding=oem --encoding=utf-8
+    comp_is "pathping --windows " 10 11 7 xp
+    comp_run
 }
 
 @test "each man page lists the unconfirmed catalogue texts its tool prints" {
     local tool
     for tool in "${TOOLS[@]}"; do
-        sed -n '/^\.\\" unconfirmed: written by/,/^\.\\" end of unconfirmed/p' "$MAN/$tool.1" |
-            sed -e '1,2d' -e '$d' | sed '$d' >"$BATS_TEST_TMPDIR/$tool.listed"
+        unconfirmed_listed "$MAN/$tool.1" >"$BATS_TEST_TMPDIR/$tool.listed"
         sh "$ROOT_DIR/common/render/lang/unconfirmed.sh" "$tool" >"$BATS_TEST_TMPDIR/$tool.want"
         [ -s "$BATS_TEST_TMPDIR/$tool.want" ]
         assert_same_file "$BATS_TEST_TMPDIR/$tool.listed" "$BATS_TEST_TMPDIR/$tool.want"
@@ -512,51 +434,39 @@ check_marked() {
 
 # ---- netmimic ----------------------------------------------------------------
 
-# The commands netmimic's --help lists, one a line.
-netmimic_commands() {
-    "$BIN/netmimic" --help | sed -n 's/^  \([a-z]*\) \[--profile.*/\1/p'
-}
-
 @test "netmimic: every command of its --help is in netmimic.1, the completion and the README" {
-    local c n=0
-    for c in $(netmimic_commands); do
-        n=$((n + 1))
-        grep -q "^\.It Cm $c\( \|\$\)" "$MAN/netmimic.1" || {
-            echo "netmimic.1 has no '.It Cm $c'" >&2
-            return 1
-        }
-        NETMIMIC_PROFILE=$PROFILE complete_for netmimic ''
-        assert_line "$c"
-        grep -qF "netmimic $c" "$README" || {
-            echo "README.md does not mention 'netmimic $c'" >&2
-            return 1
-        }
+    local c
+    netmimic_commands
+    slurp "$README"
+    for c in "${COMMANDS[@]}"; do
+        has_item "$MAN/netmimic.1" Cm "$c" || case_fail "netmimic.1" "'.It Cm $c'" present missing
+        [[ $REPLY == *"netmimic $c"* ]] || case_fail README.md "'netmimic $c'" present missing
     done
-    assert_equal "$n" 9
-    grep -qF "man/netmimic.1" "$README"
+    assert_equal "${#COMMANDS[@]}" 9
+    [[ $REPLY == *"man/netmimic.1"* ]]
+    comp_do "export NETMIMIC_PROFILE=$PROFILE"
+    comp_has "netmimic " "${COMMANDS[@]}"
+    comp_run
 }
 
 @test "netmimic: every option of each command's --help is in netmimic.1 and completed" {
     local c o
-    for c in $(netmimic_commands); do
-        for o in $("$BIN/netmimic" "$c" --help | grep -oE -- '(^|[[ |])-(-[a-z-]+|[46])' |
-                   grep -oE -- '-(-[a-z-]+|[46])' | sort -u); do
-            grep -qE -- "Fl ${o#-}( |\$)" "$MAN/netmimic.1" || {
-                echo "netmimic.1 has no 'Fl ${o#-}'" >&2
-                return 1
-            }
-            complete_for netmimic "$c" "${o%%[a-z]*}"
-            assert_line --regexp "^$o=?\$"
+    netmimic_commands
+    for c in "${COMMANDS[@]}"; do
+        "$BIN/netmimic" "$c" --help >"$BATS_TEST_TMPDIR/help"
+        help_options "$BATS_TEST_TMPDIR/help"
+        for o in "${OPTIONS[@]}"; do
+            man_has_fl "${o#-}" || case_fail "netmimic.1" "'Fl ${o#-}'" present missing
+            comp_has_re "netmimic $c ${o%%[a-z]*}" "^$o=?\$"
         done
     done
+    comp_run
 }
 
 @test "completion: netmimic completes devices for routes and hosts for --from" {
     export NETMIMIC_PROFILE=$PROFILE
-    complete_for netmimic routes hub-vn
-    assert_output hub-vnet
-    complete_for netmimic explain --from spoke
-    assert_output spoke-vm
-    complete_for netmimic graph --scenario=er
-    assert_output --scenario=er1-primary-down
+    comp_is "netmimic routes hub-vn" hub-vnet
+    comp_is "netmimic explain --from spoke" spoke-vm
+    comp_is "netmimic graph --scenario=er" --scenario=er1-primary-down
+    comp_run
 }

@@ -2,8 +2,15 @@
 # document's blocks and the hand-derived pings.  Sourced by the bats files
 # and by tests/find-seeds.sh.
 
-BLOCKS_DIR=${BLOCKS_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../seed" && pwd)}
-PINGS_DIR=$(cd "$BLOCKS_DIR/../expected/ping" && pwd)
+# Loaded by a bats file, once a test: lib/common.bash's nm_abs_dir finds the
+# directories without the four processes of the $(cd ... && pwd) forms.
+if declare -F nm_abs_dir >/dev/null; then
+    [ -n "${BLOCKS_DIR:-}" ] || { nm_abs_dir "$TESTS_DIR/seed" && BLOCKS_DIR=$REPLY; }
+    nm_abs_dir "$BLOCKS_DIR/../expected/ping" && PINGS_DIR=$REPLY
+else
+    BLOCKS_DIR=${BLOCKS_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../seed" && pwd)}
+    PINGS_DIR=$(cd "$BLOCKS_DIR/../expected/ping" && pwd)
+fi
 
 # Prints the expected output of block NAME.  The files in tests/seed/ are the
 # document's blocks verbatim (prompt line and 4-space indent removed); two
