@@ -47,11 +47,17 @@ struct source {
     size_t nseen, cap_seen;
 };
 
+/* The source a reader's bytes_in is the first member of. */
+static struct source *source_of(struct bytes_in *in)
+{
+    return (struct source *)(void *)in;
+}
+
 /* N bytes of the pool (NULL for none): the arrays are filled whole as
  * they are read, and network_free frees the pool at once. */
 static void *take(struct bytes_in *in, size_t n)
 {
-    return n ? pool_alloc(((struct source *)(void *)in)->pool, n) : NULL;
+    return n ? pool_alloc(source_of(in)->pool, n) : NULL;
 }
 
 /* A string where it is, in the file's bytes (NULL if NULL was written):
@@ -273,7 +279,7 @@ static struct dist *get_dist(struct bytes_in *in, int required)
             damaged(in, "a missing distribution");
         return NULL;
     }
-    return get_shared_dist((struct source *)(void *)in);
+    return get_shared_dist(source_of(in));
 }
 
 /* ---- objects ----------------------------------------------------------------- */
@@ -305,7 +311,7 @@ static void get_device_routing(struct reader *r, struct device *d)
     /* made (in the pool) only for a device that has one of them */
     if (x.reply_from_addr[0].family || x.reply_from_addr[1].family || x.nnat_inside ||
         x.nat_forward[0].family || x.nat_forward[1].family)
-        *device_extra_made(d, ((struct source *)(void *)in)->pool) = x;
+        *device_extra_made(d, source_of(in)->pool) = x;
 }
 
 /* The names: an array in the pool, each name in place. */
@@ -376,7 +382,7 @@ static void get_router_names(struct bytes_in *in, struct link *l, int f)
         return;
     if (l->routers > bytes_left(in) / 4)
         damaged(in, "a count larger than the bytes left");
-    struct pool *pool = ((struct source *)(void *)in)->pool;
+    struct pool *pool = source_of(in)->pool;
     char ***ptr = &link_segment_made(l, pool)->router_ptr[f];
     *ptr = take(in, (l->routers ? l->routers : 1) * sizeof **ptr);
     for (unsigned i = 0; i < l->routers; i++)
@@ -390,7 +396,7 @@ static void get_segment(struct bytes_in *in, struct link *l)
     for (int f = 0; f < 2; f++) {
         struct prefix pool = get_prefix(in);
         if (pool.addr.family != FAMILY_NONE)
-            link_segment_made(l, ((struct source *)(void *)in)->pool)->router_pool[f] = pool;
+            link_segment_made(l, source_of(in)->pool)->router_pool[f] = pool;
         get_router_names(in, l, f);
     }
 }
