@@ -763,8 +763,8 @@ double dist_mean(const struct dist *d)
     case DIST_NORMAL: return d->a; /* the truncation at 0 is ignored */
     case DIST_LOGNORMAL: /* as in sampling: median 0 stays 0, not 0 * inf */
         return d->a == 0.0 ? 0.0 : d->a * portable_exp(d->b * d->b / 2.0);
-    case DIST_SPIKES:
-    case DIST_EPISODE: return d->a * dist_mean(d->kids[0]);
+    case DIST_SPIKES: /* as in sampling: chance 0 never draws, not 0 * inf */
+    case DIST_EPISODE: return d->a == 0.0 ? 0.0 : d->a * dist_mean(d->kids[0]);
     case DIST_MIX: return mean_of_mix(d);
     case DIST_REPLAY: return mean_of_numbers(d->numbers, d->nnumbers);
     case DIST_RUN: return dist_mean(d->kids[0]);

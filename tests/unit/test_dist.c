@@ -298,6 +298,11 @@ static void test_means(void)
     d = parse_ok("mix(1: 10, 3: 20) + spikes(0.25, 8) + run(4)");
     check(fabs(dist_mean(d) - (17.5 + 2 + 4)) < 1e-12, "mix/spikes/run/sum mean");
     dist_free(d);
+    /* a chance of 0 never draws its distribution, whose mean may overflow
+     * (fuzz_dist found spikes(0, ... lognormal(.2, 5551)) meaning nan) */
+    d = parse_ok("spikes(0, lognormal(.2, 5551)) + episode(0, lognormal(1, 40))");
+    check(dist_mean(d) == 0.0, "chance 0: mean %g, not 0", dist_mean(d));
+    dist_free(d);
 }
 
 static void test_normal_truncation(void)
